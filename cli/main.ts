@@ -1,0 +1,33 @@
+// The CLI entry: dispatches to a command; usage errors exit 2 with one line.
+import { rulesCommand } from './rules.ts';
+import { serveCommand } from './serve.ts';
+import { USAGE, UsageError } from './usage.ts';
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  serve: serveCommand,
+  rules: rulesCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    console.error(`lambda-conformance: unknown command '${command}'\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await run(rest);
+  } catch (e) {
+    // parseArgs signals bad flags with ERR_PARSE_ARGS_* codes.
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (e instanceof UsageError || code.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`lambda-conformance ${command}: ${(e as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,29 @@
+// PublishVersion and ListVersionsByFunction. Publishing never copies the
+// $LATEST EventInvokeConfig to the new version (recorded).
+import { functionConfiguration, lambdaDate } from '../function-config.ts';
+import { jsonResponse } from '../respond.ts';
+import { route, type EmulatorEnv } from '../route.ts';
+import { readJsonBody } from '../validation.ts';
+import { findFunction } from './functions.ts';
+
+export const publishVersion = (env: EmulatorEnv) =>
+  route(env, 'post', '/2015-03-31/functions/:FunctionName/versions', async (a) => {
+    const body = await readJsonBody(a.request);
+    const { fn } = findFunction(a);
+    const version = String(fn.nextVersion++);
+    const v = {
+      ...fn.latest,
+      version,
+      description: typeof body.Description === 'string' ? body.Description : fn.latest.description,
+      lastModified: lambdaDate(),
+    };
+    fn.versions.set(version, v);
+    return jsonResponse(201, functionConfiguration(a.ctx, fn, v));
+  });
+
+export const listVersionsByFunction = (env: EmulatorEnv) =>
+  route(env, 'get', '/2015-03-31/functions/:FunctionName/versions', (a) => {
+    const { fn } = findFunction(a);
+    const versions = [fn.latest, ...fn.versions.values()].map((v) => functionConfiguration(a.ctx, fn, v));
+    return jsonResponse(200, { Versions: versions });
+  });

@@ -1,0 +1,20 @@
+// The embedded target: the reference emulator in this process, reached by the
+// real SDK through MswRequestHandler. No socket is opened.
+import { createEmulator, type Emulator, type EmulatorOptions } from '../emulator/index.ts';
+import { createLambdaClient, EMULATOR_CREDENTIALS } from './lambda-client.ts';
+import { MswRequestHandler } from './msw-request-handler.ts';
+
+/** Never resolved: requests stop at the in-process handler. */
+export const EMBEDDED_ENDPOINT = 'http://embedded.lambda-conformance.invalid';
+
+export function embeddedTarget(options: EmulatorOptions & { region?: string } = {}) {
+  const emulator: Emulator = createEmulator(options);
+  const region = options.region ?? 'us-east-1';
+  const client = createLambdaClient({
+    endpoint: EMBEDDED_ENDPOINT,
+    region,
+    credentials: EMULATOR_CREDENTIALS,
+    requestHandler: new MswRequestHandler(emulator.handlers),
+  });
+  return { emulator, client, region, endpoint: EMBEDDED_ENDPOINT };
+}
