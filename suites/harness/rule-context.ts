@@ -1,0 +1,130 @@
+// What a rule's body works with: calls to the target that are recorded (for the
+// request count and the reproduction), fresh fixtures, the raw wire, and
+// seeded property runs. Transport failures and throttling end the rule as
+// inconclusive here, so no rule can turn a network fault into a failure.
+import fc from 'fast-check';
+import type { Rule } from '../../specs/rules/index.ts';
+import type { Fixtures, FunctionFixture } from '../../fixtures/provision.ts';
+import { observe, type CommandName, type Observation } from '../../targets/observe.ts';
+import type { Target } from '../../targets/target.ts';
+import type { WireRequest, WireResponse } from '../../targets/wire.ts';
+import { Inconclusive, RuleFailure, Unsupported } from './outcomes.ts';
+import type { RunConfig } from './run-config.ts';
+
+export type Step =
+  | { kind: 'sdk'; op: CommandName; input: Record<string, unknown> }
+  | { kind: 'fixture'; op: 'CreateFunction' | 'PublishVersion' | 'CreateAlias'; input: Record<string, unknown> }
+  | { kind: 'wire'; request: WireRequest };
+
+type Input = Record<string, unknown>;
+
+export class RuleContext {
+  readonly steps: Step[] = [];
+  requests = 0;
+
+  constructor(
+    readonly rule: Rule,
+    readonly target: Target,
+    readonly fixtures: Fixtures,
+    readonly config: RunConfig,
+  ) {}
+
+  get seed(): number {
+    return this.config.seed;
+  }
+
+  private guard(op: string): void {
+    if (this.config.lackingOperations?.includes(op)) throw new Unsupported(`the target does not implement ${op}`);
+  }
+
+  async call(op: CommandName, input: Input): Promise<Observation> {
+    this.guard(op);
+    this.steps.push({ kind: 'sdk', op, input });
+    this.requests++;
+    const o = await observe(this.target.client, op, input);
+    if (o.transportError) throw new Inconclusive(`no answer to ${op}: ${o.transportError}`);
+    if (o.status === 429) throw new Inconclusive(`${op} was throttled (429 ${o.errorCode ?? ''}: ${o.message ?? ''})`);
+    return o;
+  }
+
+  put = (input: Input) => this.call('PutFunctionEventInvokeConfig', input);
+  update = (input: Input) => this.call('UpdateFunctionEventInvokeConfig', input);
+  get = (input: Input) => this.call('GetFunctionEventInvokeConfig', input);
+  remove = (input: Input) => this.call('DeleteFunctionEventInvokeConfig', input);
+  list = (input: Input) => this.call('ListFunctionEventInvokeConfigs', input);
+
+  async wire(request: WireRequest): Promise<WireResponse> {
+    this.steps.push({ kind: 'wire', request });
+    this.requests++;
+    try {
+      const res = await this.target.wire.send(request);
+      if (res.status === 429) throw new Inconclusive(`${request.method} ${request.path} was throttled`);
+      return res;
+    } catch (e) {
+      if (e instanceof Inconclusive) throw e;
+      throw new Inconclusive(`no answer to ${request.method} ${request.path}: ${(e as Error).message}`);
+    }
+  }
+
+  /** A fresh function of this run; removed when the suite ends. */
+  async fn(label = 'fn'): Promise<FunctionFixture> {
+    return this.fixture('CreateFunction', { label }, () => this.fixtures.createFunction(label), (f) => ({ FunctionName: f.name }));
+  }
+
+  async publish(fn: FunctionFixture): Promise<string> {
+    return this.fixture('PublishVersion', { FunctionName: fn.name }, () => this.fixtures.publishVersion(fn));
+  }
+
+  async alias(fn: FunctionFixture, version: string, label = 'live'): Promise<string> {
+    return this.fixture('CreateAlias', { FunctionName: fn.name, FunctionVersion: version }, () => this.fixtures.createAlias(fn, version, label), (name) => ({
+      FunctionName: fn.name,
+      Name: name,
+      FunctionVersion: version,
+    }));
+  }
+
+  private async fixture<T>(op: 'CreateFunction' | 'PublishVersion' | 'CreateAlias', input: Input, make: () => Promise<T>, recorded?: (v: T) => Input): Promise<T> {
+    this.requests++;
+    try {
+      const v = await make();
+      this.steps.push({ kind: 'fixture', op, input: recorded ? recorded(v) : input });
+      return v;
+    } catch (e) {
+      throw new Inconclusive(`fixture ${op} could not be set up: ${(e as Error).name}: ${(e as Error).message}`);
+    }
+  }
+
+  /** `<unqualified ARN>[:qualifier]` of a fixture function. */
+  arn(fn: FunctionFixture, qualifier?: string): string {
+    return qualifier === undefined ? fn.arn : `${fn.arn}:${qualifier}`;
+  }
+
+  /**
+   * Runs `check` for generated values with the run's seed; boundary `examples`
+   * run first. On failure the shrunk counterexample is run once more on its own,
+   * so the recorded steps (and the reproduction) are exactly the failing case.
+   */
+  async forAll<T>(arb: fc.Arbitrary<T>, check: (v: T) => Promise<void>, opts: { examples?: T[]; numRuns?: number } = {}): Promise<void> {
+    const result = await fc.check(fc.asyncProperty(arb, check), {
+      seed: this.config.seed,
+      numRuns: opts.numRuns ?? this.config.numRuns,
+      examples: (opts.examples ?? []).map((e) => [e] as [T]),
+    });
+    if (!result.failed) return;
+    const counterexample = result.counterexample?.[0] as T;
+    if (result.errorInstance instanceof Inconclusive) throw result.errorInstance;
+    this.steps.length = 0;
+    try {
+      await check(counterexample);
+    } catch (e) {
+      const extra = { counterexample, seed: result.seed, path: result.counterexamplePath ?? undefined };
+      if (e instanceof RuleFailure) throw new RuleFailure(e.message, e.expected, e.actual, { ...e.extra, ...extra });
+      throw e;
+    }
+    throw new RuleFailure(`property failed for ${JSON.stringify(counterexample)} but passed when replayed alone (flaky target?)`, undefined, undefined, {
+      counterexample,
+      seed: result.seed,
+      path: result.counterexamplePath ?? undefined,
+    });
+  }
+}

@@ -1,0 +1,42 @@
+// The run's settings as the suites see them: passed by `lambda-conformance run`
+// through one environment variable, with defaults that make `vitest` on the
+// suites alone run against the embedded target.
+import { TIERS, type Rule, type Tier } from '../../specs/rules/index.ts';
+import type { TargetConfig } from '../../targets/target.ts';
+
+export const RUN_CONFIG_ENV = 'LAMBDA_CONFORMANCE_RUN';
+
+export interface RunConfig {
+  target: TargetConfig;
+  seed: number;
+  numRuns: number;
+  /** Highest tier to run: core < complete < strict. */
+  tier: Tier;
+  /** Comma-separated id globs (`*` matches anything); empty: all rules. */
+  rules?: string;
+  /** Name prefix of every resource this run creates. */
+  prefix: string;
+  /** Operations the target was found to lack (probed once by the CLI). */
+  lackingOperations?: string[];
+}
+
+export const DEFAULT_NUM_RUNS = 25;
+
+export function loadRunConfig(): RunConfig {
+  const raw = process.env[RUN_CONFIG_ENV];
+  if (raw) return JSON.parse(raw) as RunConfig;
+  return { target: { kind: 'embedded', region: 'us-east-1' }, seed: 42, numRuns: DEFAULT_NUM_RUNS, tier: 'strict', prefix: `lc-dev${process.pid}-` };
+}
+
+export function globToRegExp(globs: string): RegExp {
+  const parts = globs.split(',').map((g) => g.trim()).filter(Boolean);
+  const body = parts.map((g) => g.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')).join('|');
+  return new RegExp(`^(?:${body})$`);
+}
+
+/** Why a rule is filtered out of this run, or undefined when it is selected. */
+export function filteredOut(rule: Rule, cfg: Pick<RunConfig, 'tier' | 'rules'>): string | undefined {
+  if (TIERS.indexOf(rule.tier) > TIERS.indexOf(cfg.tier)) return `tier ${rule.tier} is above the selected tier ${cfg.tier}`;
+  if (cfg.rules && !globToRegExp(cfg.rules).test(rule.id)) return `not selected by --rules ${cfg.rules}`;
+  return undefined;
+}

@@ -1,0 +1,89 @@
+// The shape every conformance suite shares: connect to the target once per file
+// (beforeAll), remove every fixture afterwards (afterAll), and register each
+// rule of the catalogue as one vitest test under its id. Outcomes become
+// verdicts in task.meta, which the run's reporter turns into results.
+import { afterAll, beforeAll, test } from 'vitest';
+import { Fixtures } from '../../fixtures/provision.ts';
+import { ruleById, type Concern } from '../../specs/rules/index.ts';
+import { connectTarget, type Target } from '../../targets/target.ts';
+import { Inconclusive, RuleFailure, Unsupported, type Evidence } from './outcomes.ts';
+import { reproduction } from './repro.ts';
+import { RuleContext } from './rule-context.ts';
+import { filteredOut, loadRunConfig, type RunConfig } from './run-config.ts';
+
+export interface RuleMeta {
+  ruleId: string;
+  /** Set for outcomes vitest cannot express: a skip that is really inconclusive. */
+  verdict?: 'skip' | 'inconclusive';
+  reason?: string;
+  requests: number;
+  evidence: Evidence[];
+}
+
+declare module 'vitest' {
+  interface TaskMeta {
+    lc?: RuleMeta;
+  }
+}
+
+export interface ConformanceSuite {
+  config: RunConfig;
+  rule(id: string, body: (t: RuleContext) => Promise<void>): void;
+}
+
+export function conformanceSuite(concern: Concern): ConformanceSuite {
+  const config = loadRunConfig();
+  let target: Target;
+  let fixtures: Fixtures;
+
+  beforeAll(() => {
+    target = connectTarget(config.target);
+    // One name space per suite file: files run in parallel against URL targets.
+    fixtures = new Fixtures(target.client, `${config.prefix}${concern.slice(0, 6)}-`, target.roleArn);
+  });
+  afterAll(async () => {
+    const leaks = (await fixtures?.cleanup()) ?? [];
+    target?.close();
+    if (leaks.length) throw new Error(`cleanup failed, resources left on the target: ${leaks.join('; ')}`);
+  });
+
+  return {
+    config,
+    rule(id, body) {
+      const rule = ruleById(id);
+      test(id, async (ctx) => {
+        const meta: RuleMeta = { ruleId: id, requests: 0, evidence: [] };
+        ctx.task.meta.lc = meta;
+        const excluded = filteredOut(rule, config);
+        if (excluded) {
+          meta.verdict = 'skip';
+          meta.reason = excluded;
+          return ctx.skip(excluded);
+        }
+        const t = new RuleContext(rule, target, fixtures, config);
+        try {
+          await body(t);
+        } catch (e) {
+          meta.requests = t.requests;
+          if (e instanceof Unsupported || e instanceof Inconclusive) {
+            meta.verdict = e instanceof Unsupported ? 'skip' : 'inconclusive';
+            meta.reason = e.message;
+            meta.evidence.push({ message: e.message, repro: reproduction(t.steps, target) });
+            return ctx.skip(e.message);
+          }
+          const failure = e instanceof RuleFailure ? e : new RuleFailure(`${(e as Error).name}: ${(e as Error).message}`);
+          meta.evidence.push({
+            message: failure.message,
+            expected: failure.expected,
+            actual: failure.actual,
+            seed: config.seed,
+            ...failure.extra,
+            repro: reproduction(t.steps, target),
+          });
+          throw new Error(failure.message);
+        }
+        meta.requests = t.requests;
+      });
+    },
+  };
+}

@@ -1,0 +1,15 @@
+// Configuration of the conformance suites (not the project's self-tests): used
+// by `lambda-conformance run`, and by `npx vitest run -c suites/vitest.config.ts`
+// to work on a suite against the embedded target.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  test: {
+    include: ['suites/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  },
+});

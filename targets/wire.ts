@@ -1,0 +1,107 @@
+// The raw wire client: sends exactly the bytes a test asks for (malformed JSON,
+// wrong types, unknown members, no body) and shows the answer as it arrived
+// (status, headers, raw text), which the SDK hides or refuses to produce.
+// Requests to URL targets are SigV4-signed like the SDK's; the embedded target
+// answers in-process through the same msw handlers.
+import { createHash, createHmac } from 'node:crypto';
+import { getResponse, type HttpHandler } from 'msw';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Checksum, SourceData } from '@smithy/types';
+
+export interface WireRequest {
+  method: string;
+  /** Path with its labels already percent-encoded. */
+  path: string;
+  query?: Record<string, string>;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+export interface WireResponse {
+  status: number;
+  /** Lower-cased header names. */
+  headers: Record<string, string>;
+  text: string;
+}
+
+export interface WireClient {
+  send(req: WireRequest): Promise<WireResponse>;
+}
+
+/** The SHA-256 SignatureV4 asks for, on node:crypto. */
+class NodeSha256 implements Checksum {
+  private hash;
+  constructor(secret?: SourceData) {
+    this.hash = secret ? createHmac('sha256', toBuffer(secret)) : createHash('sha256');
+  }
+  update(data: Uint8Array): void {
+    this.hash.update(data);
+  }
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.hash.digest());
+  }
+  reset(): void {}
+}
+const toBuffer = (d: SourceData): Buffer =>
+  typeof d === 'string' ? Buffer.from(d) : ArrayBuffer.isView(d) ? Buffer.from(d.buffer, d.byteOffset, d.byteLength) : Buffer.from(d as ArrayBuffer);
+
+async function toWireResponse(res: Response): Promise<WireResponse> {
+  const headers: Record<string, string> = {};
+  res.headers.forEach((v, k) => (headers[k.toLowerCase()] = v));
+  return { status: res.status, headers, text: await res.text() };
+}
+
+const queryString = (q: Record<string, string> = {}) => {
+  const s = new URLSearchParams(q).toString();
+  return s ? `?${s}` : '';
+};
+
+export function inProcessWire(handlers: readonly HttpHandler[], origin = 'http://embedded.lambda-conformance.invalid'): WireClient {
+  return {
+    async send(req) {
+      const res = await getResponse([...handlers], new Request(`${origin}${req.path}${queryString(req.query)}`, {
+        method: req.method,
+        headers: { 'content-type': 'application/json', ...req.headers },
+        body: req.body,
+      }));
+      if (!res) throw new Error(`no handler answered ${req.method} ${req.path}`);
+      return toWireResponse(res);
+    },
+  };
+}
+
+export function signedWire(
+  endpoint: string,
+  region: string,
+  credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider,
+  timeoutMs = 30_000,
+): WireClient {
+  const signer = new SignatureV4({ service: 'lambda', region, credentials, sha256: NodeSha256 });
+  const url = new URL(endpoint);
+  return {
+    async send(req) {
+      const headers: Record<string, string> = { host: url.host, 'content-type': 'application/json', ...req.headers };
+      const signed = await signer.sign({
+        method: req.method,
+        protocol: url.protocol,
+        hostname: url.hostname,
+        port: url.port ? Number(url.port) : undefined,
+        path: `${url.pathname.replace(/\/$/, '')}${req.path}`,
+        query: req.query ?? {},
+        headers,
+        body: req.body,
+      });
+      const res = await fetch(`${url.origin}${url.pathname.replace(/\/$/, '')}${req.path}${queryString(req.query)}`, {
+        method: req.method,
+        headers: Object.fromEntries(Object.entries(signed.headers).filter(([k]) => k !== 'host')),
+        body: req.body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      return toWireResponse(res);
+    },
+  };
+}
+
+/** The percent-encoding the SDK uses for a path label (':' and '$' included). */
+export const encodeLabel = (s: string): string =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
