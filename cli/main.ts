@@ -1,9 +1,11 @@
 // The CLI entry: dispatches to a command; usage errors exit 2 with one line.
 import { rulesCommand } from './rules.ts';
+import { runCommand } from './run.ts';
 import { serveCommand } from './serve.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  run: runCommand,
   serve: serveCommand,
   rules: rulesCommand,
 };

@@ -25,12 +25,20 @@ export function expectError(o: Observation, e: { status?: number; code?: string;
   if (e.code !== undefined && o.errorCode !== e.code) throw mismatch(`${what(o)} error code`, e.code, o.errorCode ?? `(success ${o.status})`, o.message);
   if (e.message !== undefined) {
     const ok = typeof e.message === 'string' ? o.message === e.message : e.message.test(o.message ?? '');
-    if (!ok) throw mismatch(`${what(o)} error message`, String(e.message), o.message ?? '(no message)');
+    if (!ok) throw mismatch(`${what(o)} error message`, String(e.message), o.message ?? `(no error: status ${o.status})`);
+  }
+}
+
+/** A success answer: body checks on an error answer would only confuse the evidence. */
+function expectSuccess(o: Observation): void {
+  if (o.errorCode !== undefined || o.status === undefined || o.status >= 300) {
+    throw mismatch(`${what(o)} status`, '2xx', o.errorCode ? `${o.status} ${o.errorCode}: ${o.message}` : o.status);
   }
 }
 
 /** The body has these members with exactly these values. */
 export function expectMembers(o: Observation, members: Record<string, unknown>): void {
+  expectSuccess(o);
   const body = o.body ?? {};
   for (const [k, v] of Object.entries(members)) {
     if (!isDeepStrictEqual(body[k], v)) throw mismatch(`${what(o)} body.${k}`, v, body[k] === undefined ? '(absent)' : body[k]);
@@ -39,6 +47,7 @@ export function expectMembers(o: Observation, members: Record<string, unknown>):
 
 /** The members are absent from the body: not null, not defaulted, not there. */
 export function expectAbsent(o: Observation, ...keys: string[]): void {
+  expectSuccess(o);
   const body = o.body ?? {};
   for (const k of keys) if (k in body) throw mismatch(`${what(o)} body.${k}`, '(absent)', body[k] === undefined ? 'undefined' : body[k]);
 }

@@ -112,19 +112,31 @@ export class RuleContext {
     });
     if (!result.failed) return;
     const counterexample = result.counterexample?.[0] as T;
+    // Evidence crosses from the vitest worker by structured clone: keep it plain data.
+    const shown = evidenceValue(counterexample);
     if (result.errorInstance instanceof Inconclusive) throw result.errorInstance;
     this.steps.length = 0;
     try {
       await check(counterexample);
     } catch (e) {
-      const extra = { counterexample, seed: result.seed, path: result.counterexamplePath ?? undefined };
+      const extra = { counterexample: shown, seed: result.seed, path: result.counterexamplePath ?? undefined };
       if (e instanceof RuleFailure) throw new RuleFailure(e.message, e.expected, e.actual, { ...e.extra, ...extra });
       throw e;
     }
-    throw new RuleFailure(`property failed for ${JSON.stringify(counterexample)} but passed when replayed alone (flaky target?)`, undefined, undefined, {
-      counterexample,
+    throw new RuleFailure(`property failed for ${fc.stringify(counterexample)} but passed when replayed alone (flaky target?)`, undefined, undefined, {
+      counterexample: shown,
       seed: result.seed,
       path: result.counterexamplePath ?? undefined,
     });
+  }
+}
+
+/** A counterexample as plain data: itself when it is, else fast-check's rendering (e.g. command lists). */
+function evidenceValue(v: unknown): unknown {
+  try {
+    const plain: unknown = JSON.parse(JSON.stringify(v));
+    return fc.stringify(plain) === fc.stringify(v) ? plain : fc.stringify(v);
+  } catch {
+    return fc.stringify(v);
   }
 }

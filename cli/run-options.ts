@@ -1,0 +1,77 @@
+// `run`'s options: parsed and checked up front, so a typo is one clear line and
+// exit 2 before anything touches a target.
+import { parseArgs } from 'node:util';
+import { randomInt } from 'node:crypto';
+import type { Tier } from '../specs/rules/index.ts';
+import type { TargetConfig } from '../targets/target.ts';
+import { DEFAULT_NUM_RUNS } from '../suites/harness/run-config.ts';
+import { parseTier } from './rules.ts';
+import { UsageError } from './usage.ts';
+
+export interface RunOptions {
+  target: TargetConfig;
+  reportDir: string;
+  seed: number;
+  numRuns: number;
+  tier: Tier;
+  rules?: string;
+  allowAccounts: string[];
+}
+
+function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got '${value}'`);
+  return n;
+}
+
+export function parseTargetFlag(value: string, region: string, roleArn: string | undefined): TargetConfig {
+  if (value === 'embedded') return { kind: 'embedded', region };
+  if (value === 'aws') {
+    if (!roleArn) throw new UsageError('--target aws needs an execution role for the functions it creates: --role-arn ARN or LAMBDA_CONFORMANCE_ROLE_ARN');
+    return { kind: 'aws', region, roleArn, ...(process.env.AWS_ENDPOINT_URL_LAMBDA ? { endpoint: process.env.AWS_ENDPOINT_URL_LAMBDA } : {}) };
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--target must be embedded, aws or an http(s) URL, got '${value}'`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--target URL must be http or https, got '${value}'`);
+  return { kind: 'url', endpoint: value.replace(/\/$/, ''), region, ...(roleArn ? { roleArn } : {}) };
+}
+
+export function parseRunOptions(args: string[]): RunOptions {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      target: { type: 'string' },
+      region: { type: 'string' },
+      'report-dir': { type: 'string' },
+      seed: { type: 'string' },
+      'num-runs': { type: 'string' },
+      tier: { type: 'string' },
+      rules: { type: 'string' },
+      'role-arn': { type: 'string' },
+      'allow-account': { type: 'string', multiple: true },
+    },
+  });
+  const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new UsageError(`--region must look like us-east-1, got '${region}'`);
+  const roleArn = values['role-arn'] ?? process.env.LAMBDA_CONFORMANCE_ROLE_ARN;
+  const allow = [...(values['allow-account'] ?? []), ...(process.env.LAMBDA_CONFORMANCE_ALLOWED_ACCOUNTS ?? '').split(',')]
+    .flatMap((a) => a.split(','))
+    .map((a) => a.trim())
+    .filter(Boolean);
+  for (const a of allow) if (!/^\d{12}$/.test(a)) throw new UsageError(`--allow-account takes 12-digit account ids, got '${a}'`);
+  return {
+    target: parseTargetFlag(values.target ?? 'embedded', region, roleArn),
+    reportDir: values['report-dir'] ?? 'reports/latest',
+    seed: wholeNumber('--seed', values.seed, 0, 2 ** 31 - 1) ?? randomInt(2 ** 31 - 1),
+    numRuns: wholeNumber('--num-runs', values['num-runs'], 1, 100_000) ?? DEFAULT_NUM_RUNS,
+    tier: parseTier(values.tier) ?? 'strict',
+    ...(values.rules ? { rules: values.rules } : {}),
+    allowAccounts: allow,
+  };
+}

@@ -1,0 +1,28 @@
+// Report writers: each turns the same Results into one file of the report dir.
+// New formats (JUnit, HTML, summary) are added to WRITERS; nothing else changes.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Results } from './results.ts';
+
+export interface ReportWriter {
+  file: string;
+  render(results: Results): string;
+}
+
+export const resultsJson: ReportWriter = {
+  file: 'results.json',
+  render: (r) => `${JSON.stringify(r, null, 2)}\n`,
+};
+
+export const WRITERS: ReportWriter[] = [resultsJson];
+
+export async function writeReports(dir: string, results: Results, writers: ReportWriter[] = WRITERS): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  for (const w of writers) {
+    const path = join(dir, w.file);
+    await writeFile(path, w.render(results));
+    written.push(path);
+  }
+  return written;
+}

@@ -1,0 +1,178 @@
+// Checks on raw wire answers (status, headers, the JSON text as it arrived),
+// for the rules the SDK cannot judge: it turns epoch numbers into Dates, drops
+// nulls and absent keys alike, and never shows headers or non-JSON bodies.
+// Every check throws a typed RuleFailure (`Received: ... / Expected: ...`)
+// naming the request, like the helpers of ./expect.ts.
+import { isDeepStrictEqual } from 'node:util';
+import { httpBinding, validatorFor, type EicOperation } from '../../specs/contract.ts';
+import { encodeLabel, type WireRequest, type WireResponse } from '../../targets/wire.ts';
+import { mismatch, RuleFailure } from './outcomes.ts';
+import type { RuleContext } from './rule-context.ts';
+
+/** A raw answer together with a readable name of the request that got it. */
+export interface Exchange extends WireResponse {
+  /** `PUT /2019-09-25/functions/<name>/event-invoke-config?Qualifier=1` (labels unencoded, for reading). */
+  label: string;
+}
+
+export interface EicCallOptions {
+  qualifier?: string;
+  /** Extra query members (List's MaxItems and Marker). */
+  query?: Record<string, string>;
+  /** A JSON body, serialised as is. */
+  body?: unknown;
+  /** The exact body text (malformed JSON, wrong types); wins over `body`. */
+  rawBody?: string;
+}
+
+const queryText = (q: Record<string, string> | undefined) => {
+  const s = q ? new URLSearchParams(q).toString() : '';
+  return s ? `?${s}` : '';
+};
+
+/** The raw request of an EventInvokeConfig operation, from its HTTP binding in specs/contract.ts. */
+export function eicRequest(op: EicOperation, functionName: string, o: EicCallOptions = {}): WireRequest {
+  const { method, uri } = httpBinding(op);
+  const query = { ...(o.qualifier !== undefined ? { Qualifier: o.qualifier } : {}), ...o.query };
+  const body = o.rawBody ?? (o.body !== undefined ? JSON.stringify(o.body) : undefined);
+  return {
+    method,
+    path: uri.replace('{FunctionName}', encodeLabel(functionName)),
+    ...(Object.keys(query).length ? { query } : {}),
+    ...(body !== undefined ? { body } : {}),
+  };
+}
+
+/** Sends an EventInvokeConfig operation raw through the rule's context (recorded for the reproduction). */
+export async function wireCall(t: RuleContext, op: EicOperation, functionName: string, o: EicCallOptions = {}): Promise<Exchange> {
+  const req = eicRequest(op, functionName, o);
+  const label = `${req.method} ${httpBinding(op).uri.replace('{FunctionName}', functionName)}${queryText(req.query)}`;
+  return { ...(await t.wire(req)), label };
+}
+
+/** Sends any raw request (an unknown path, say). */
+export async function rawCall(t: RuleContext, req: WireRequest): Promise<Exchange> {
+  return { ...(await t.wire(req)), label: `${req.method} ${req.path}${queryText(req.query)}` };
+}
+
+const excerpt = (text: string) => (text.length > 300 ? `${text.slice(0, 300)}...` : text) || '(empty body)';
+
+export function expectWireStatus(x: Exchange, status: number): void {
+  if (x.status !== status) throw mismatch(`${x.label} status`, status, x.status, excerpt(x.text));
+}
+
+/** The body parsed as a JSON object; fails on anything else (HTML, empty, an array, a bare value). */
+export function jsonObject(x: Exchange): Record<string, unknown> {
+  const parsed = parseJson(x.text);
+  if (parsed === NOT_JSON || parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw mismatch(`${x.label} body`, 'a JSON object', excerpt(x.text));
+  }
+  return parsed as Record<string, unknown>;
+}
+
+const NOT_JSON = Symbol('not JSON');
+/** JSON.parse without throwing (rules stay free of try/catch). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return NOT_JSON;
+  }
+}
+
+/** A success answer with this status and a JSON object body. */
+export function expectWireOk(x: Exchange, status = 200): Record<string, unknown> {
+  expectWireStatus(x, status);
+  return jsonObject(x);
+}
+
+/** Content-Type is application/json (parameters such as charset allowed). */
+export function expectJsonContentType(x: Exchange): void {
+  const ct = x.headers['content-type'];
+  if (!ct || !/^application\/json\s*(;|$)/i.test(ct)) throw mismatch(`${x.label} content-type`, 'application/json', ct ?? '(no content-type header)');
+}
+
+/** 204 and no body at all. */
+export function expectNoContent(x: Exchange): void {
+  expectWireStatus(x, 204);
+  if (x.text !== '') throw mismatch(`${x.label} body`, '(empty)', excerpt(x.text));
+}
+
+/** The error code as the SDK finds it: the x-amzn-ErrorType header first, then `__type` / `code` in the body. */
+export function errorCodeOf(x: Exchange, body: Record<string, unknown>): string | undefined {
+  const sanitise = (c: string) => c.split(':')[0]!.split('#').at(-1)!.trim();
+  const header = x.headers['x-amzn-errortype'];
+  if (header) return sanitise(header);
+  for (const k of ['__type', 'code']) if (typeof body[k] === 'string') return sanitise(body[k] as string);
+  return undefined;
+}
+
+/**
+ * An error answer: the status (exact, or any 4xx), application/json, a JSON
+ * object body, and when given the error code (header or body, as the SDK reads it).
+ * Returns the parsed body.
+ */
+export function expectJsonError(x: Exchange, e: { status: number | '4xx'; code?: string }): Record<string, unknown> {
+  if (e.status === '4xx') {
+    if (x.status < 400 || x.status > 499) throw mismatch(`${x.label} status`, 'a 4xx status', x.status, excerpt(x.text));
+  } else {
+    expectWireStatus(x, e.status);
+  }
+  expectJsonContentType(x);
+  const body = jsonObject(x);
+  if (e.code !== undefined) {
+    const code = errorCodeOf(x, body);
+    if (code !== e.code) throw mismatch(`${x.label} error code`, e.code, code ?? '(no x-amzn-ErrorType header, no __type in the body)', excerpt(x.text));
+  }
+  return body;
+}
+
+/** Strict: the x-amzn-ErrorType header itself names the code (`Code` or `Code:<anything>`). */
+export function expectErrorTypeHeader(x: Exchange, code: string): void {
+  const header = x.headers['x-amzn-errortype'];
+  if (header === undefined || header.split(':')[0] !== code) throw mismatch(`${x.label} x-amzn-ErrorType header`, code, header ?? '(absent)', excerpt(x.text));
+}
+
+/** A body validates against `$defs/<def>` of the contract schema (ajv). */
+export function expectSchema(def: string, body: unknown, label: string): void {
+  const validate = validatorFor(def);
+  if (validate(body)) return;
+  const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}${e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : ''}`);
+  throw new RuleFailure(`${label}: body does not validate against ${def}: ${problems.join('; ')}`, `a valid ${def}`, body);
+}
+
+/** The members have exactly these values in a raw JSON object. */
+export function expectJsonMembers(label: string, obj: Record<string, unknown>, members: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(members)) {
+    if (!isDeepStrictEqual(obj[k], v)) throw mismatch(`${label} .${k}`, v, k in obj ? obj[k] : '(absent)');
+  }
+}
+
+/** The keys are not in the raw JSON object at all: not null, not empty, not there. */
+export function expectKeysAbsent(label: string, obj: Record<string, unknown>, ...keys: string[]): void {
+  for (const k of keys) if (k in obj) throw mismatch(`${label} .${k}`, '(absent)', obj[k] === null ? 'null' : obj[k]);
+}
+
+/** The keys are in the raw JSON object (any value). */
+export function expectKeysPresent(label: string, obj: Record<string, unknown>, ...keys: string[]): void {
+  for (const k of keys) if (!(k in obj)) throw mismatch(`${label} .${k}`, '(present)', '(absent)');
+}
+
+/** `FunctionEventInvokeConfigs` of a raw List body: an array of JSON objects. */
+export function listItems(x: Exchange, body: Record<string, unknown>): Record<string, unknown>[] {
+  const items = body.FunctionEventInvokeConfigs;
+  if (!Array.isArray(items) || !items.every((i) => i !== null && typeof i === 'object' && !Array.isArray(i))) {
+    throw mismatch(`${x.label} .FunctionEventInvokeConfigs`, 'an array of objects', items === undefined ? '(absent)' : items);
+  }
+  return items as Record<string, unknown>[];
+}
+
+/** Lambda's launch (2014-11-13) in epoch seconds: anything earlier is not a LastModified in seconds. */
+const EARLIEST_SECONDS = 1_415_836_800;
+
+/** A JSON number of epoch seconds: after Lambda existed, not more than a day ahead of this clock (milliseconds are far beyond). */
+export function expectEpochSeconds(label: string, value: unknown): void {
+  const latest = Date.now() / 1000 + 86_400;
+  if (typeof value !== 'number') throw mismatch(`${label} LastModified`, 'a JSON number (epoch seconds)', value === undefined ? '(absent)' : `${JSON.stringify(value)} (${value === null ? 'null' : typeof value})`);
+  if (!(value >= EARLIEST_SECONDS && value <= latest)) throw mismatch(`${label} LastModified`, `epoch seconds between ${EARLIEST_SECONDS} and ${Math.round(latest)}`, value);
+}

@@ -1,0 +1,25 @@
+// Deliberately wrong emulators for testing that the suite catches divergences:
+// the reference handlers with one msw override in front (msw answers with the
+// first handler that returns a response).
+import { getResponse, http, HttpResponse, type HttpHandler } from 'msw';
+import { createEmulator } from '../../emulator/index.ts';
+
+const EIC = '*/2019-09-25/functions/:FunctionName/event-invoke-config';
+
+/** Put merges into an existing config instead of replacing it (an Update in disguise). */
+export function putMergesEmulator(): HttpHandler[] {
+  const base = createEmulator().handlers;
+  const override = http.put(EIC, async ({ request }) => {
+    const body = await request.text();
+    const existing = await getResponse(base, new Request(request.url, { method: 'GET', headers: request.headers }));
+    const method = existing?.status === 200 ? 'POST' : 'PUT';
+    return getResponse(base, new Request(request.url, { method, headers: request.headers, body }));
+  });
+  return [override, ...base];
+}
+
+/** Get answers an HTML 404 page, as a misrouted web server would. */
+export function htmlGetEmulator(): HttpHandler[] {
+  const override = http.get(EIC, () => new HttpResponse('<html><body><h1>404 Not Found</h1></body></html>', { status: 404, headers: { 'content-type': 'text/html' } }));
+  return [override, ...createEmulator().handlers];
+}

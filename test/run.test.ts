@@ -1,0 +1,124 @@
+// `lambda-conformance run` end to end: every rule gets a verdict and passes on
+// the embedded target; the same verdicts against `serve` by URL; deliberately
+// wrong emulators make the expected rules fail with evidence and exit 1;
+// seeds reproduce; unusable targets exit 2 with one line.
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import type { HttpHandler } from 'msw';
+import { catalogue } from '../specs/rules/index.ts';
+import { createEmulator } from '../emulator/index.ts';
+import { serveHandlers, type RunningServer } from '../emulator/serve.ts';
+import type { Results } from '../reporting/results.ts';
+import { runCli } from './helpers/cli.ts';
+import { htmlGetEmulator, putMergesEmulator } from './helpers/broken-emulators.ts';
+
+const servers: RunningServer[] = [];
+afterAll(async () => Promise.all(servers.map((s) => s.close())));
+
+async function serve(handlers: HttpHandler[]): Promise<string> {
+  const s = await serveHandlers(handlers, '127.0.0.1', 0);
+  servers.push(s);
+  return s.url;
+}
+
+async function run(...args: string[]): Promise<{ code: number | null; results: Results; stdout: string; stderr: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'lc-run-'));
+  const r = await runCli(['run', '--report-dir', dir, ...args]);
+  const results = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8').catch(() => 'null')) as Results;
+  return { ...r, results };
+}
+
+const verdicts = (r: Results) => Object.fromEntries(r.rules.map((x) => [x.id, x.verdict]));
+const rule = (r: Results, id: string) => r.rules.find((x) => x.id === id)!;
+
+describe('run on the embedded target', () => {
+  let embedded: Awaited<ReturnType<typeof run>>;
+  test('exits 0 with a verdict for every rule of the catalogue, all pass', async () => {
+    embedded = await run('--seed', '11');
+    expect(embedded.code, embedded.stderr).toBe(0);
+    expect(embedded.results.rules.map((r) => r.id)).toEqual(catalogue.map((r) => r.id));
+    const notPassing = embedded.results.rules.filter((r) => r.verdict !== 'pass').map((r) => `${r.id}: ${r.verdict} ${r.reason ?? r.evidence[0]?.message ?? ''}`);
+    expect(notPassing).toEqual([]);
+    expect(embedded.results.seed).toBe(11);
+    expect(embedded.results.errors).toEqual([]);
+    expect(embedded.stdout).toMatch(new RegExp(`^${catalogue.length} passed, 0 failed`, 'm'));
+  });
+
+  test('against `serve` by URL gives the same verdicts', async () => {
+    const url = await serve(createEmulator().handlers);
+    const byUrl = await run('--seed', '11', '--target', url);
+    expect(byUrl.code, byUrl.stderr).toBe(0);
+    expect(byUrl.results.target).toMatchObject({ kind: 'url', endpoint: url });
+    expect(verdicts(byUrl.results)).toEqual(verdicts(embedded.results));
+  });
+});
+
+describe('run against deliberately wrong emulators', () => {
+  test('Put that merges: the overwrite rules fail with evidence and a reproduction, exit 1', async () => {
+    const url = await serve(putMergesEmulator());
+    const r = await run('--seed', '5', '--target', url, '--rules', 'put.*,model.*,get.*');
+    expect(r.code).toBe(1);
+    const overwrite = rule(r.results, 'put.overwrite.removes-omitted-settings');
+    expect(overwrite.verdict).toBe('fail');
+    const ev = overwrite.evidence[0]!;
+    expect(ev.message).toMatch(/MaximumEventAgeInSeconds.*Received: 60 \/ Expected: \(absent\)/);
+    expect(ev.repro?.cli).toContain(`ENDPOINT=${url}`);
+    expect(ev.repro?.cli).toContain('aws lambda put-function-event-invoke-config --cli-input-json');
+    expect(ev.repro?.sdk).toContain('new PutFunctionEventInvokeConfigCommand(');
+    const model = rule(r.results, 'model.sequences.agree-with-model');
+    expect(model.verdict).toBe('fail');
+    expect(model.evidence[0]!.counterexample).toBeDefined();
+    expect(model.evidence[0]!.seed).toBe(5);
+    // Rules the bug does not touch still pass: the verdicts point at the bug.
+    expect(rule(r.results, 'put.no-settings.rejected').verdict).toBe('pass');
+  });
+
+  test('the same seed reproduces the same requests, verdicts and counterexample', async () => {
+    const url = await serve(putMergesEmulator());
+    const [a, b] = await Promise.all([run('--seed', '77', '--target', url, '--rules', 'model.*'), run('--seed', '77', '--target', url, '--rules', 'model.*')]);
+    const strip = (r: Results) => r.rules.map((x) => ({ id: x.id, verdict: x.verdict, requests: x.requests, counterexample: x.evidence[0]?.counterexample?.toString() }));
+    expect(strip(a.results)).toEqual(strip(b.results));
+    expect(rule(a.results, 'model.sequences.agree-with-model').verdict).toBe('fail');
+  });
+
+  test('an HTML 404 page for Get: the Get rules fail with that evidence, the run finishes, exit 1', async () => {
+    const url = await serve(htmlGetEmulator());
+    const r = await run('--seed', '3', '--target', url, '--rules', 'get.*,put.creates-config,put.no-settings.*');
+    expect(r.code).toBe(1);
+    const got = rule(r.results, 'get.returns-current-config');
+    expect(got.verdict).toBe('fail');
+    expect(got.evidence[0]!.message).toMatch(/404/);
+    expect(rule(r.results, 'put.no-settings.rejected').verdict).toBe('pass');
+  });
+});
+
+describe('unusable targets and bad usage exit 2 with one clear line', () => {
+  test('a closed port', async () => {
+    const s = await serveHandlers(createEmulator().handlers, '127.0.0.1', 0);
+    await s.close(); // now nothing listens there
+    const r = await run('--target', s.url);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot reach the target ${s.url}`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test.each([
+    [['--target', 'ftp://example'], '--target URL must be http or https'],
+    [['--target', 'nowhere'], '--target must be embedded, aws or an http(s) URL'],
+    [['--seed=-1'], '--seed must be a whole number'],
+    [['--tier', 'gold'], '--tier must be one of'],
+    [['--target', 'aws'], '--target aws needs an execution role'],
+    [['--target', 'aws', '--role-arn', 'arn:aws:iam::111111111111:role/x'], 'runs only in allowed accounts'],
+  ])('%j', async (args, says) => {
+    const r = await run(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(says);
+  });
+
+  test('a selection that matches nothing exits 2: nothing ran', async () => {
+    const r = await run('--rules', 'no.such.rule.*');
+    expect(r.code).toBe(2);
+  });
+});
