@@ -17,6 +17,8 @@ export interface FunctionVersion {
   codeSha256: string;
   codeSize: number;
   lastModified: string;
+  /** Changes with every configuration update of $LATEST; equal when nothing changed since publishing. */
+  configRevision: number;
 }
 
 export interface FunctionRecord {

@@ -1,7 +1,7 @@
 // Delete: 204 with nothing in the body, the config gone from Get and List,
 // the other qualifiers' configs untouched, a second Delete 404.
 import type { FunctionFixture } from '../fixtures/provision.ts';
-import { expectEqual, expectError, expectMembers, expectOk, expectStatus } from './harness/expect.ts';
+import { expectEqual, expectError, expectMembers, expectOk, expectStatus, expectThat } from './harness/expect.ts';
 import type { RuleContext } from './harness/rule-context.ts';
 import { conformanceSuite } from './harness/suite.ts';
 import { expectNoContent, wireCall } from './harness/wire-checks.ts';
@@ -22,8 +22,10 @@ async function threeConfigs(t: RuleContext): Promise<{ fn: FunctionFixture; vers
 
 /** FunctionArns of a List through the SDK (one page: a handful of configs). */
 async function listedArns(t: RuleContext, fn: FunctionFixture): Promise<string[]> {
-  const body = expectOk(await t.list({ FunctionName: fn.name }));
-  return ((body.FunctionEventInvokeConfigs ?? []) as Array<{ FunctionArn?: string }>).map((c) => String(c.FunctionArn)).sort();
+  const o = await t.list({ FunctionName: fn.name });
+  const items = expectOk(o).FunctionEventInvokeConfigs;
+  expectThat(Array.isArray(items), `ListFunctionEventInvokeConfigs(${fn.name}): no FunctionEventInvokeConfigs list in the answer${o.errorCode ? ` (${o.errorCode}: ${o.message})` : ''}`, 'an array', items ?? '(absent)');
+  return (items as Array<{ FunctionArn?: string }>).map((c) => String(c.FunctionArn)).sort();
 }
 
 s.rule('delete.no-content', async (t) => {

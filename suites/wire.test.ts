@@ -7,11 +7,13 @@ import { expectOk, expectThat } from './harness/expect.ts';
 import type { RuleContext } from './harness/rule-context.ts';
 import { conformanceSuite } from './harness/suite.ts';
 import {
+  expectErrorBody,
   expectErrorTypeHeader,
   expectJsonError,
   expectJsonMembers,
   expectKeysAbsent,
   expectWireOk,
+  expectWireStatus,
   rawCall,
   wireCall,
   type Exchange,
@@ -69,14 +71,15 @@ async function withConfig(t: RuleContext) {
 }
 
 s.rule('error.shape.type-user', async (t) => {
+  // Status only: the code's header is error.header.error-type's business.
   for (const c of await errorCases(t, [IPVE, RNF])) {
-    expectJsonMembers(c.x.label, expectJsonError(c.x, c), { Type: 'User' });
+    expectJsonMembers(`${c.x.label} (${c.code})`, expectErrorBody(c.x, { status: c.status }), { Type: 'User' });
   }
 });
 
 s.rule('error.shape.message-casing', async (t) => {
   for (const c of await errorCases(t, [IPVE, RNF])) {
-    const body = expectJsonError(c.x, c);
+    const body = expectErrorBody(c.x, c);
     const [has, hasNot] = c.code === RNF ? ['Message', 'message'] : ['message', 'Message'];
     expectThat(typeof body[has] === 'string', `${c.x.label}: ${c.code} carries its text in "${has}", as the model's shape names it`, `"${has}": <string>`, body);
     expectKeysAbsent(`${c.x.label} (${c.code})`, body, hasNot);
@@ -84,12 +87,12 @@ s.rule('error.shape.message-casing', async (t) => {
 });
 
 s.rule('error.shape.validation-no-type', async (t) => {
-  for (const c of await errorCases(t, [VALIDATION])) expectKeysAbsent(`${c.x.label} (${c.code})`, expectJsonError(c.x, c), 'Type');
+  for (const c of await errorCases(t, [VALIDATION])) expectKeysAbsent(`${c.x.label} (${c.code})`, expectErrorBody(c.x, c), 'Type');
 });
 
 s.rule('error.header.error-type', async (t) => {
   for (const c of await errorCases(t)) {
-    expectJsonError(c.x, { status: c.status });
+    expectWireStatus(c.x, c.status);
     expectErrorTypeHeader(c.x, c.code);
   }
 });

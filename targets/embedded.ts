@@ -8,8 +8,9 @@ import { MswRequestHandler } from './msw-request-handler.ts';
 export const EMBEDDED_ENDPOINT = 'http://embedded.lambda-conformance.invalid';
 
 export function embeddedTarget(options: EmulatorOptions & { region?: string } = {}) {
-  const emulator: Emulator = createEmulator(options);
   const region = options.region ?? 'us-east-1';
+  // Unsigned raw-wire requests fall back to the default region: make it the run's.
+  const emulator: Emulator = createEmulator({ defaultRegion: region, ...options });
   const client = createLambdaClient({
     endpoint: EMBEDDED_ENDPOINT,
     region,

@@ -12,6 +12,7 @@ export const COMMANDS = {
   ListFunctionEventInvokeConfigs: sdk.ListFunctionEventInvokeConfigsCommand,
   PublishVersion: sdk.PublishVersionCommand,
   CreateAlias: sdk.CreateAliasCommand,
+  GetFunction: sdk.GetFunctionCommand,
 } as const;
 export type CommandName = keyof typeof COMMANDS;
 

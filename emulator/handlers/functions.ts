@@ -43,6 +43,7 @@ export const createFunction = (env: EmulatorEnv) =>
         codeSha256: createHash('sha256').update(zip).digest('base64'),
         codeSize: zip.length,
         lastModified: lambdaDate(),
+        configRevision: 0,
       },
       versions: new Map(),
       nextVersion: 1,

@@ -10,6 +10,12 @@ export const publishVersion = (env: EmulatorEnv) =>
   route(env, 'post', '/2015-03-31/functions/:FunctionName/versions', async (a) => {
     const body = await readJsonBody(a.request);
     const { fn } = findFunction(a);
+    // Lambda publishes nothing new when code and configuration are unchanged
+    // since the last version: it answers with that version.
+    const last = fn.versions.get(String(fn.nextVersion - 1));
+    if (last && last.codeSha256 === fn.latest.codeSha256 && last.configRevision === fn.latest.configRevision) {
+      return jsonResponse(201, functionConfiguration(a.ctx, fn, last));
+    }
     const version = String(fn.nextVersion++);
     const v = {
       ...fn.latest,

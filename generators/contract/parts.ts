@@ -22,8 +22,7 @@ export function partOfMembers(op: EicOperation): Map<string, Location> {
 /** Splits an SDK input into the parts `<Op>Request` validates. Members the operation does not define are an error. */
 export function toContractParts(op: EicOperation, input: Record<string, unknown>): ContractParts {
   const where = partOfMembers(op);
-  const hasBody = 'body' in (requestDef(op).properties ?? {});
-  const parts: ContractParts = { path: {}, query: {}, ...(hasBody ? { body: {} } : {}) };
+  const parts: ContractParts = { path: {}, query: {}, ...(hasBody(op) ? { body: {} } : {}) };
   for (const [k, v] of Object.entries(input)) {
     if (v === undefined) continue; // the SDK does not send undefined members
     const part = where.get(k);
@@ -49,3 +48,6 @@ export function getMember(input: Record<string, unknown>, member: string): unkno
   for (const k of member.split('.')) cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[k] : undefined;
   return cur;
 }
+
+/** Whether the operation's request has a JSON body (Put and Update). */
+export const hasBody = (op: EicOperation): boolean => 'body' in (requestDef(op).properties ?? {});

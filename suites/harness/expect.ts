@@ -17,6 +17,7 @@ export function expectStatus(o: Observation, status: number): void {
 /** 2xx with a body the SDK could parse. */
 export function expectOk(o: Observation, status = 200): Record<string, unknown> {
   expectStatus(o, status);
+  expectSuccess(o);
   return o.body ?? {};
 }
 

@@ -94,6 +94,19 @@ export class RuleContext {
     }
   }
 
+  /**
+   * Rules that send requests to a name the run did not create (a 1-character
+   * name, say) must not touch a real function someone else owns: on targets
+   * other than the embedded one, an existing function by that name makes the
+   * rule inconclusive instead.
+   */
+  async refuseForeign(functionName: string): Promise<void> {
+    if (this.target.kind === 'embedded') return;
+    this.requests++;
+    const o = await observe(this.target.client, 'GetFunction', { FunctionName: functionName });
+    if (o.status === 200) throw new Inconclusive(`a function named ${functionName} exists on the target and was not created by this run; refusing to change it`);
+  }
+
   /** `<unqualified ARN>[:qualifier]` of a fixture function. */
   arn(fn: FunctionFixture, qualifier?: string): string {
     return qualifier === undefined ? fn.arn : `${fn.arn}:${qualifier}`;

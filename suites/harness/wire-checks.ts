@@ -107,24 +107,32 @@ export function errorCodeOf(x: Exchange, body: Record<string, unknown>): string 
   return undefined;
 }
 
+/** An exact status, or any 4xx. */
+export function expectErrorStatus(x: Exchange, status: number | '4xx'): void {
+  if (status !== '4xx') return expectWireStatus(x, status);
+  if (x.status < 400 || x.status > 499) throw mismatch(`${x.label} status`, 'a 4xx status', x.status, excerpt(x.text));
+}
+
 /**
- * An error answer: the status (exact, or any 4xx), application/json, a JSON
- * object body, and when given the error code (header or body, as the SDK reads it).
- * Returns the parsed body.
+ * An error answer's body: the status (exact, or any 4xx), a JSON object body,
+ * and when given the error code (header or body, as the SDK reads it). The
+ * content type is not checked (expectJsonError does). Returns the parsed body.
  */
-export function expectJsonError(x: Exchange, e: { status: number | '4xx'; code?: string }): Record<string, unknown> {
-  if (e.status === '4xx') {
-    if (x.status < 400 || x.status > 499) throw mismatch(`${x.label} status`, 'a 4xx status', x.status, excerpt(x.text));
-  } else {
-    expectWireStatus(x, e.status);
-  }
-  expectJsonContentType(x);
+export function expectErrorBody(x: Exchange, e: { status: number | '4xx'; code?: string }): Record<string, unknown> {
+  expectErrorStatus(x, e.status);
   const body = jsonObject(x);
   if (e.code !== undefined) {
     const code = errorCodeOf(x, body);
     if (code !== e.code) throw mismatch(`${x.label} error code`, e.code, code ?? '(no x-amzn-ErrorType header, no __type in the body)', excerpt(x.text));
   }
   return body;
+}
+
+/** A JSON error: expectErrorBody, and sent as application/json. Returns the parsed body. */
+export function expectJsonError(x: Exchange, e: { status: number | '4xx'; code?: string }): Record<string, unknown> {
+  expectErrorStatus(x, e.status);
+  expectJsonContentType(x);
+  return expectErrorBody(x, e);
 }
 
 /** Strict: the x-amzn-ErrorType header itself names the code (`Code` or `Code:<anything>`). */
