@@ -12,7 +12,7 @@ import { createEmulator } from '../emulator/index.ts';
 import { serveHandlers, type RunningServer } from '../emulator/serve.ts';
 import type { Results } from '../reporting/results.ts';
 import { runCli } from './helpers/cli.ts';
-import { htmlGetEmulator, putMergesEmulator } from './helpers/broken-emulators.ts';
+import { htmlGetEmulator, noListEmulator, putMergesEmulator } from './helpers/broken-emulators.ts';
 
 const servers: RunningServer[] = [];
 afterAll(async () => Promise.all(servers.map((s) => s.close())));
@@ -91,6 +91,21 @@ describe('run against deliberately wrong emulators', () => {
     expect(got.verdict).toBe('fail');
     expect(got.evidence[0]!.message).toMatch(/404/);
     expect(rule(r.results, 'put.no-settings.rejected').verdict).toBe('pass');
+  });
+});
+
+describe('a target that lacks an operation', () => {
+  test('rules that need it are skipped (not failed) with the reason; the rest still pass; exit 0', async () => {
+    const url = await serve(noListEmulator());
+    const r = await run('--seed', '4', '--target', url, '--rules', 'list.*,qualifier.list-covers-all-qualifiers,put.creates-config');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('the target lacks ListFunctionEventInvokeConfigs');
+    const listRule = rule(r.results, 'list.paging.covers-each-once');
+    expect(listRule.verdict).toBe('skip');
+    expect(listRule.reason).toContain('does not implement ListFunctionEventInvokeConfigs');
+    expect(rule(r.results, 'qualifier.list-covers-all-qualifiers').verdict).toBe('skip');
+    expect(rule(r.results, 'put.creates-config').verdict).toBe('pass');
+    expect(r.results.summary.fail).toBe(0);
   });
 });
 

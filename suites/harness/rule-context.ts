@@ -10,6 +10,14 @@ import type { Target } from '../../targets/target.ts';
 import type { WireRequest, WireResponse } from '../../targets/wire.ts';
 import { Inconclusive, RuleFailure, Unsupported } from './outcomes.ts';
 import type { RunConfig } from './run-config.ts';
+import { EIC_OPERATIONS, httpBinding, type EicOperation } from '../../specs/contract.ts';
+
+// Which operation a raw request is, from the contract's HTTP bindings.
+const ROUTES = EIC_OPERATIONS.map((op) => {
+  const { method, uri } = httpBinding(op);
+  return { op, method, path: new RegExp(`^${uri.replace('{FunctionName}', '[^/]+')}$`) };
+});
+const operationOf = (r: WireRequest): EicOperation | undefined => ROUTES.find((x) => x.method === r.method && x.path.test(r.path))?.op;
 
 export type Step =
   | { kind: 'sdk'; op: CommandName; input: Record<string, unknown> }
@@ -54,6 +62,8 @@ export class RuleContext {
   list = (input: Input) => this.call('ListFunctionEventInvokeConfigs', input);
 
   async wire(request: WireRequest): Promise<WireResponse> {
+    const op = operationOf(request);
+    if (op) this.guard(op);
     this.steps.push({ kind: 'wire', request });
     this.requests++;
     try {

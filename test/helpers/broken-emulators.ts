@@ -23,3 +23,14 @@ export function htmlGetEmulator(): HttpHandler[] {
   const override = http.get(EIC, () => new HttpResponse('<html><body><h1>404 Not Found</h1></body></html>', { status: 404, headers: { 'content-type': 'text/html' } }));
   return [override, ...createEmulator().handlers];
 }
+
+/** Lacks ListFunctionEventInvokeConfigs, answering as LocalStack does for unimplemented actions. */
+export function noListEmulator(): HttpHandler[] {
+  const override = http.get(`${EIC}/list`, () =>
+    HttpResponse.json(
+      { __type: 'InternalFailure', message: "API action 'ListFunctionEventInvokeConfigs' for service 'lambda' not yet implemented or pro feature" },
+      { status: 501, headers: { 'x-amzn-ErrorType': 'InternalFailure' } },
+    ),
+  );
+  return [override, ...createEmulator().handlers];
+}
