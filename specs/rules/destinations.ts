@@ -1,7 +1,6 @@
 // Destinations per service and side, and the checks AWS makes on them.
-import { design, doc, rec, type Rule } from './rule.ts';
+import { PUT, design, doc, rec, type Rule } from './rule.ts';
 
-const PUT = 'PutFunctionEventInvokeConfig' as const;
 const NOT_PINNED_PERMISSIONS =
   'AWS checks the execution role can reach an SQS/SNS/EventBridge/S3 destination; the recordings pin only Lambda destinations. Against AWS this needs real resources and permissions.';
 

@@ -1,12 +1,7 @@
 // Not-found answers per operation: Put/Update/List on a missing function say
 // "The function doesn't exist."; Get/Delete name the qualified ARN.
-import { rec, type Rule } from './rule.ts';
+import { DELETE, GET, LIST, PUT, UPDATE, rec, type Rule } from './rule.ts';
 
-const PUT = 'PutFunctionEventInvokeConfig' as const;
-const UPDATE = 'UpdateFunctionEventInvokeConfig' as const;
-const GET = 'GetFunctionEventInvokeConfig' as const;
-const DELETE = 'DeleteFunctionEventInvokeConfig' as const;
-const LIST = 'ListFunctionEventInvokeConfigs' as const;
 
 export const notFoundRules: Rule[] = [
   { id: 'put.missing-function.not-found', title: 'Put on a missing function answers 404 ResourceNotFoundException', tier: 'core', concern: 'not-found', operations: [PUT], sources: [rec('put_functionname_name_notfound')] },

@@ -1,9 +1,6 @@
 // List paging and Delete.
-import { design, rec, type Rule } from './rule.ts';
+import { DELETE, GET, LIST, design, rec, type Rule } from './rule.ts';
 
-const LIST = 'ListFunctionEventInvokeConfigs' as const;
-const DELETE = 'DeleteFunctionEventInvokeConfig' as const;
-const GET = 'GetFunctionEventInvokeConfig' as const;
 
 export const pagingRules: Rule[] = [
   { id: 'list.empty.empty-array', title: 'List of a function without configs answers FunctionEventInvokeConfigs: [] (key present)', tier: 'complete', concern: 'paging', operations: [LIST], sources: [rec('list_configs_postdelete')] },

@@ -1,10 +1,7 @@
 // Qualifier forms (?Qualifier=, name:qualifier, qualified ARN, partial ARN),
 // the string-equality rule for two qualifiers, and one config per qualifier.
-import { doc, rec, type Rule } from './rule.ts';
+import { GET, LIST, PUT, doc, rec, type Rule } from './rule.ts';
 
-const PUT = 'PutFunctionEventInvokeConfig' as const;
-const GET = 'GetFunctionEventInvokeConfig' as const;
-const LIST = 'ListFunctionEventInvokeConfigs' as const;
 
 export const qualifierRules: Rule[] = [
   { id: 'qualifier.latest-explicit', title: 'Put with Qualifier=$LATEST acts on the unqualified function (FunctionArn ends with :$LATEST)', tier: 'core', concern: 'qualifiers', operations: [PUT], sources: [rec('put_destination_latest_explicit_qualifier')] },

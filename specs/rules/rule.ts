@@ -69,3 +69,10 @@ export const OP_ID: Record<EicOperation, string> = {
   DeleteFunctionEventInvokeConfig: 'delete',
   ListFunctionEventInvokeConfigs: 'list',
 };
+
+// The five operations, for rule definitions.
+export const PUT = 'PutFunctionEventInvokeConfig' as const;
+export const UPDATE = 'UpdateFunctionEventInvokeConfig' as const;
+export const GET = 'GetFunctionEventInvokeConfig' as const;
+export const DELETE = 'DeleteFunctionEventInvokeConfig' as const;
+export const LIST = 'ListFunctionEventInvokeConfigs' as const;

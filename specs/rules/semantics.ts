@@ -1,10 +1,7 @@
 // Put overwrites, Update merges, Update never creates, Put needs a setting, and
 // repeats are idempotent.
-import { design, doc, model, rec, type Rule } from './rule.ts';
+import { DELETE, GET, LIST, PUT, UPDATE, design, doc, model, rec, type Rule } from './rule.ts';
 
-const PUT = 'PutFunctionEventInvokeConfig' as const;
-const UPDATE = 'UpdateFunctionEventInvokeConfig' as const;
-const GET = 'GetFunctionEventInvokeConfig' as const;
 
 export const semanticsRules: Rule[] = [
   { id: 'put.creates-config', title: 'Put on a function without a config creates it and echoes the settings', tier: 'core', concern: 'semantics', operations: [PUT, GET], sources: [rec('put_invokeconfig_retries_0')] },
@@ -24,6 +21,6 @@ export const semanticsRules: Rule[] = [
   { id: 'update.idempotent.identical-body', title: 'Repeating the same Update gives an identical body (LastModified included)', tier: 'core', concern: 'idempotence', operations: [UPDATE], sources: [rec('update_response_existing'), rec('update_invokeconfig_eventage_nochange')] },
   { id: 'put.last-modified.advances-on-change', title: 'A Put that changes a setting moves LastModified forward', tier: 'complete', concern: 'semantics', operations: [PUT], sources: [model('FunctionEventInvokeConfig'), doc('api-reference')], documentedOnly: 'LastModified is normalised away in the recordings; the docs define it as the time of the last update.' },
   { id: 'get.returns-current-config', title: 'Get returns what the last Put/Update left', tier: 'core', concern: 'semantics', operations: [PUT, UPDATE, GET], sources: [rec('get_invokeconfig'), rec('get_post_overwrite')] },
-  { id: 'model.sequences.agree-with-model', title: 'Random sequences of Put/Update/Get/Delete/List/PublishVersion/CreateAlias answer as a map from (function, qualifier) to settings with replace and merge predicts', tier: 'core', concern: 'semantics', operations: [PUT, UPDATE, GET, 'DeleteFunctionEventInvokeConfig', 'ListFunctionEventInvokeConfigs', 'PublishVersion', 'CreateAlias'], sources: [design('Put replaces the whole config; Update merges; each qualifier has its own config; PublishVersion does not copy.'), rec('put_post_overwrite'), rec('update_response'), rec('get_invokeconfig_postpublish')] },
+  { id: 'model.sequences.agree-with-model', title: 'Random sequences of Put/Update/Get/Delete/List/PublishVersion/CreateAlias answer as a map from (function, qualifier) to settings with replace and merge predicts', tier: 'core', concern: 'semantics', operations: [PUT, UPDATE, GET, DELETE, LIST, 'PublishVersion', 'CreateAlias'], sources: [design('Put replaces the whole config; Update merges; each qualifier has its own config; PublishVersion does not copy.'), rec('put_post_overwrite'), rec('update_response'), rec('get_invokeconfig_postpublish')] },
   { id: 'get.explicit-latest-equals-unqualified', title: 'Get with Qualifier=$LATEST answers exactly as Get without a qualifier', tier: 'core', concern: 'qualifiers', operations: [GET], sources: [rec('get_invokeconfig'), rec('get_invokeconfig_latest')] },
 ];

@@ -1,11 +1,7 @@
 // Response shapes, error shapes and the wire form.
 import { EIC_OPERATIONS } from '../contract.ts';
-import { design, doc, model, rec, type Rule } from './rule.ts';
+import { GET, LIST, PUT, UPDATE, design, doc, model, rec, type Rule } from './rule.ts';
 
-const PUT = 'PutFunctionEventInvokeConfig' as const;
-const UPDATE = 'UpdateFunctionEventInvokeConfig' as const;
-const GET = 'GetFunctionEventInvokeConfig' as const;
-const LIST = 'ListFunctionEventInvokeConfigs' as const;
 const WRITES = [PUT, UPDATE];
 const ALL = [...EIC_OPERATIONS];
 const NOT_PINNED_WIRE = 'AWS answers to malformed bodies are not recorded; the rule pins the status class (400) and a JSON error only.';
