@@ -1,4 +1,5 @@
 // The CLI entry: dispatches to a command; usage errors exit 2 with one line.
+import { mergeCommand } from './merge.ts';
 import { rulesCommand } from './rules.ts';
 import { runCommand } from './run.ts';
 import { serveCommand } from './serve.ts';
@@ -6,6 +7,7 @@ import { USAGE, UsageError } from './usage.ts';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   run: runCommand,
+  merge: mergeCommand,
   serve: serveCommand,
   rules: rulesCommand,
 };

@@ -8,8 +8,10 @@ import { catalogue } from '../specs/rules/index.ts';
 import { connectTarget, type Target } from '../targets/target.ts';
 import { lackingOperations, unreachable } from '../targets/probe.ts';
 import { runPrefix } from '../fixtures/provision.ts';
-import { VerdictCollector } from '../reporting/collector.ts';
+import { progressOutput, VerdictCollector, type ProgressOutput } from '../reporting/collector.ts';
 import { exitCodeOf, ruleResults, summarise, type Results } from '../reporting/results.ts';
+import { applyExpectations, ExpectationFileError, loadExpectations, type Expectation } from '../reporting/expectations.ts';
+import { BaselineFileError, compareWithBaseline, loadBaseline } from '../reporting/baseline.ts';
 import { RUN_CONFIG_ENV, type RunConfig } from '../suites/harness/run-config.ts';
 import type { RunOptions } from './run-options.ts';
 
@@ -57,8 +59,28 @@ async function prepare(opts: RunOptions, prefix: string): Promise<{ target: Targ
   return { target, lacking: await lackingOperations(target, `${prefix}probe-missing`) };
 }
 
-export async function runConformance(opts: RunOptions, log: (line: string) => void = () => {}): Promise<{ results: Results; exitCode: 0 | 1 | 2 }> {
+/** A bad --expect or --baseline file: exit 2 before anything runs. */
+export class InputFileError extends Error {}
+
+async function loadInputs(opts: RunOptions): Promise<{ expectations?: Expectation[]; baseline?: Results }> {
+  try {
+    return {
+      ...(opts.expect ? { expectations: await loadExpectations(opts.expect, catalogue.map((r) => r.id)) } : {}),
+      ...(opts.baseline ? { baseline: await loadBaseline(opts.baseline) } : {}),
+    };
+  } catch (e) {
+    if (e instanceof ExpectationFileError || e instanceof BaselineFileError) throw new InputFileError(e.message);
+    throw e;
+  }
+}
+
+export async function runConformance(
+  opts: RunOptions,
+  log: (line: string) => void = () => {},
+  progress: ProgressOutput = { line: log },
+): Promise<{ results: Results; exitCode: 0 | 1 | 2 }> {
   const startedAt = new Date().toISOString();
+  const inputs = await loadInputs(opts);
   const prefix = runPrefix();
   const { target, lacking } = await prepare(opts, prefix);
   target.close();
@@ -66,13 +88,14 @@ export async function runConformance(opts: RunOptions, log: (line: string) => vo
 
   const config: RunConfig = { target: opts.target, seed: opts.seed, numRuns: opts.numRuns, tier: opts.tier, prefix, lackingOperations: lacking, ...(opts.rules ? { rules: opts.rules } : {}) };
   process.env[RUN_CONFIG_ENV] = JSON.stringify(config);
-  const collector = new VerdictCollector(catalogue.length, log);
-  const vitest = await startVitest('test', [], { config: SUITES_CONFIG, watch: false, reporters: [collector] });
+  const collector = new VerdictCollector(catalogue.length, progress);
+  const shard = opts.shard ? `${opts.shard.index}/${opts.shard.count}` : undefined;
+  const vitest = await startVitest('test', [], { config: SUITES_CONFIG, watch: false, reporters: [collector], ...(shard ? { shard } : {}) });
   await vitest.close();
   delete process.env[RUN_CONFIG_ENV];
   process.exitCode = undefined; // vitest sets it; the run decides its own
 
-  const rules = ruleResults(catalogue, collector.reported);
+  const rules = ruleResults(catalogue, collector.reported, shard ? `in another shard than ${shard}` : undefined);
   const v = versions();
   const results: Results = {
     tool: { name: 'lambda-conformance', version: v.tool },
@@ -85,6 +108,10 @@ export async function runConformance(opts: RunOptions, log: (line: string) => vo
     rules,
     errors: collector.errors,
     leaks: collector.errors.filter((e) => e.includes('cleanup failed')),
+    ...(opts.shard ? { shard: opts.shard } : {}),
   };
+  if (inputs.expectations) results.expectations = applyExpectations(results, inputs.expectations);
+  results.summary = summarise(results.rules);
+  if (inputs.baseline && opts.baseline) results.baseline = compareWithBaseline(results, inputs.baseline, opts.baseline);
   return { results, exitCode: exitCodeOf(results) };
 }

@@ -16,6 +16,20 @@ export interface RunOptions {
   tier: Tier;
   rules?: string;
   allowAccounts: string[];
+  /** Known-divergences file (JSON or YAML). */
+  expect?: string;
+  /** An earlier results.json to compare with. */
+  baseline?: string;
+  shard?: { index: number; count: number };
+}
+
+export function parseShard(value: string | undefined): RunOptions['shard'] {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard must be i/n with 1 <= i <= n, got '${value}'`);
+  return { index, count };
 }
 
 function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -55,6 +69,9 @@ export function parseRunOptions(args: string[]): RunOptions {
       rules: { type: 'string' },
       'role-arn': { type: 'string' },
       'allow-account': { type: 'string', multiple: true },
+      expect: { type: 'string' },
+      baseline: { type: 'string' },
+      shard: { type: 'string' },
     },
   });
   const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
@@ -73,5 +90,8 @@ export function parseRunOptions(args: string[]): RunOptions {
     tier: parseTier(values.tier) ?? 'strict',
     ...(values.rules ? { rules: values.rules } : {}),
     allowAccounts: allow,
+    ...(values.expect ? { expect: values.expect } : {}),
+    ...(values.baseline ? { baseline: values.baseline } : {}),
+    ...(values.shard ? { shard: parseShard(values.shard) } : {}),
   };
 }

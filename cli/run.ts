@@ -1,7 +1,9 @@
 // `lambda-conformance run`: the conformance suites against a target, results
 // written to the report dir, exit code by the CLI contract.
 import { writeReports } from '../reporting/writers.ts';
-import { runConformance, TargetError } from './run-conformance.ts';
+import { runProblems, type Results } from '../reporting/results.ts';
+import { progressOutput } from '../reporting/collector.ts';
+import { InputFileError, runConformance, TargetError } from './run-conformance.ts';
 import { parseRunOptions } from './run-options.ts';
 
 export async function runCommand(args: string[]): Promise<number> {
@@ -11,9 +13,9 @@ export async function runCommand(args: string[]): Promise<number> {
   log(`lambda-conformance run: target ${where} (${opts.target.region}), seed ${opts.seed}, tier ${opts.tier}${opts.rules ? `, rules ${opts.rules}` : ''}`);
   let outcome;
   try {
-    outcome = await runConformance(opts, log);
+    outcome = await runConformance(opts, log, progressOutput());
   } catch (e) {
-    if (e instanceof TargetError) {
+    if (e instanceof TargetError || e instanceof InputFileError) {
       console.error(`lambda-conformance run: ${e.message}`);
       return 2;
     }
@@ -23,9 +25,19 @@ export async function runCommand(args: string[]): Promise<number> {
   const written = await writeReports(opts.reportDir, results);
   const s = results.summary;
   for (const r of results.rules.filter((x) => x.verdict === 'fail')) log(`FAIL ${r.id}: ${r.evidence[0]?.message ?? ''}`);
-  for (const e of results.errors) log(`ERROR ${e}`);
+  for (const p of runProblems(results)) log(`ERROR ${p}`);
+  logBaseline(results, log);
   console.log(`${s.pass} passed, ${s.fail} failed, ${s.skip} skipped, ${s.inconclusive} inconclusive, ${s.expectedFail} expected-fail (seed ${results.seed})`);
   log(`reports: ${written.join(', ')}`);
   if (exitCode === 2) log('nothing ran: check --tier/--rules, or whether the target supports these operations');
   return exitCode;
+}
+
+function logBaseline(results: Results, log: (line: string) => void): void {
+  const b = results.baseline;
+  if (!b) return;
+  log(`compared with ${b.file}: ${b.newFailures.length} new failures, ${b.newPasses.length} new passes, ${b.changedEvidence.length} with changed evidence`);
+  for (const id of b.newFailures) log(`  REGRESSION ${id}`);
+  for (const id of b.newPasses) log(`  newly passing ${id}`);
+  for (const id of b.changedEvidence) log(`  evidence changed ${id}`);
 }

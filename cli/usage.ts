@@ -4,7 +4,9 @@ export class UsageError extends Error {}
 export const USAGE = `usage:
   lambda-conformance run   [--target embedded|<http(s) URL>|aws] [--region R] [--report-dir DIR]
                            [--seed N] [--num-runs N] [--tier core|complete|strict] [--rules GLOB]
-                           [--expect FILE] [--baseline FILE]
+                           [--expect FILE] [--baseline FILE] [--shard i/n]
+                           [--role-arn ARN] [--allow-account ID]...
+  lambda-conformance merge [--report-dir DIR] RESULTS.json...
   lambda-conformance serve [--host 127.0.0.1] [--port N]
   lambda-conformance rules [--tier core|complete|strict] [--json]`;
 

@@ -3,6 +3,8 @@
 // gets a verdict (skip, with the reason), so coverage is never silently lost.
 import type { Rule, Tier, Operation } from '../specs/rules/index.ts';
 import type { Evidence } from '../suites/harness/outcomes.ts';
+import type { ExpectationOutcome } from './expectations.ts';
+import type { BaselineComparison } from './baseline.ts';
 
 export type Verdict = 'pass' | 'fail' | 'skip' | 'inconclusive' | 'expected-fail';
 
@@ -33,6 +35,12 @@ export interface Results {
   errors: string[];
   /** Resources the run created and could not delete. */
   leaks: string[];
+  /** With --shard i/n: which slice of the rules this run holds. */
+  shard?: { index: number; count: number };
+  /** With --expect: what became of each known-divergence entry. */
+  expectations?: ExpectationOutcome[];
+  /** With --baseline: the comparison with the earlier run. */
+  baseline?: BaselineComparison;
 }
 
 /** What one rule's test reported; absent when no test ran for it. */
@@ -44,15 +52,13 @@ export interface ReportedRule {
   evidence: Evidence[];
 }
 
-export function ruleResults(catalogue: readonly Rule[], reported: ReadonlyMap<string, ReportedRule>): RuleResult[] {
+export function ruleResults(
+  catalogue: readonly Rule[],
+  reported: ReadonlyMap<string, ReportedRule>,
+  unreported = 'no suite implements this rule in this build',
+): RuleResult[] {
   return catalogue.map((rule) => {
-    const r = reported.get(rule.id) ?? {
-      verdict: 'skip' as const,
-      durationMs: 0,
-      requests: 0,
-      reason: 'no suite implements this rule in this build',
-      evidence: [],
-    };
+    const r = reported.get(rule.id) ?? { verdict: 'skip' as const, durationMs: 0, requests: 0, reason: unreported, evidence: [] };
     return {
       id: rule.id,
       title: rule.title,
@@ -73,9 +79,26 @@ export function summarise(rules: readonly RuleResult[]): Results['summary'] {
   return { pass: count('pass'), fail: count('fail'), skip: count('skip'), inconclusive: count('inconclusive'), expectedFail: count('expected-fail') };
 }
 
-/** 0 all selected rules pass (or are expected-fail); 1 a rule failed; 2 nothing ran. */
+/** Why the run fails beyond rule verdicts: errors, leaks, stale known divergences. */
+export function runProblems(results: Results): string[] {
+  const stale = (results.expectations ?? []).flatMap((o) =>
+    o.status === 'fixed'
+      ? [`fixed: ${o.rule} now passes (${o.rules.join(', ')}): remove the entry from the --expect file`]
+      : o.status === 'expired'
+        ? [`expired: the --expect entry for ${o.rule} expired on ${o.expires}: fix the divergence or renew the entry`]
+        : [],
+  );
+  return [...results.errors, ...results.leaks.map((l) => `leaked: ${l}`), ...stale];
+}
+
+/**
+ * 0 all selected rules pass (or are expected-fail); 1 a rule failed (with a
+ * baseline: a rule newly failed), or the run has problems; 2 nothing ran.
+ */
 export function exitCodeOf(results: Results): 0 | 1 | 2 {
-  if (results.summary.fail > 0 || results.errors.length > 0 || results.leaks.length > 0) return 1;
-  const ran = results.summary.pass + results.summary.expectedFail + results.summary.inconclusive;
+  if (runProblems(results).length > 0) return 1;
+  const failed = results.baseline ? results.baseline.newFailures.length > 0 : results.summary.fail > 0;
+  if (failed) return 1;
+  const ran = results.summary.pass + results.summary.fail + results.summary.expectedFail + results.summary.inconclusive;
   return ran === 0 ? 2 : 0;
 }

@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Results } from './results.ts';
+import { junitXml } from './junit.ts';
 
 export interface ReportWriter {
   file: string;
@@ -14,7 +15,7 @@ export const resultsJson: ReportWriter = {
   render: (r) => `${JSON.stringify(r, null, 2)}\n`,
 };
 
-export const WRITERS: ReportWriter[] = [resultsJson];
+export const WRITERS: ReportWriter[] = [resultsJson, junitXml];
 
 export async function writeReports(dir: string, results: Results, writers: ReportWriter[] = WRITERS): Promise<string[]> {
   await mkdir(dir, { recursive: true });

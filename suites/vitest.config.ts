@@ -8,6 +8,10 @@ export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['suites/**/*.test.ts'],
+    // Installed as a package the suites live under node_modules/: neither the
+    // default exclude nor dependency externalisation may apply to our own sources.
+    exclude: [],
+    server: { deps: { inline: [/lambda-conformance/] } },
     testTimeout: 120_000,
     hookTimeout: 120_000,
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },

@@ -2,39 +2,17 @@
 // the embedded target; the same verdicts against `serve` by URL; deliberately
 // wrong emulators make the expected rules fail with evidence and exit 1;
 // seeds reproduce; unusable targets exit 2 with one line.
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import type { HttpHandler } from 'msw';
+import { describe, expect, test } from 'vitest';
 import { catalogue } from '../specs/rules/index.ts';
 import { createEmulator } from '../emulator/index.ts';
-import { serveHandlers, type RunningServer } from '../emulator/serve.ts';
-import type { Results } from '../reporting/results.ts';
-import { runCli } from './helpers/cli.ts';
+import { serveHandlers } from '../emulator/serve.ts';
 import { htmlGetEmulator, noListEmulator, putMergesEmulator } from './helpers/broken-emulators.ts';
+import { run, ruleIn as rule, servers, verdicts, type RunOutcome } from './helpers/run.ts';
 
-const servers: RunningServer[] = [];
-afterAll(async () => Promise.all(servers.map((s) => s.close())));
-
-async function serve(handlers: HttpHandler[]): Promise<string> {
-  const s = await serveHandlers(handlers, '127.0.0.1', 0);
-  servers.push(s);
-  return s.url;
-}
-
-async function run(...args: string[]): Promise<{ code: number | null; results: Results; stdout: string; stderr: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'lc-run-'));
-  const r = await runCli(['run', '--report-dir', dir, ...args]);
-  const results = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8').catch(() => 'null')) as Results;
-  return { ...r, results };
-}
-
-const verdicts = (r: Results) => Object.fromEntries(r.rules.map((x) => [x.id, x.verdict]));
-const rule = (r: Results, id: string) => r.rules.find((x) => x.id === id)!;
+const serve = servers();
 
 describe('run on the embedded target', () => {
-  let embedded: Awaited<ReturnType<typeof run>>;
+  let embedded: RunOutcome;
   test('exits 0 with a verdict for every rule of the catalogue, all pass', async () => {
     embedded = await run('--seed', '11');
     expect(embedded.code, embedded.stderr).toBe(0);
@@ -78,7 +56,7 @@ describe('run against deliberately wrong emulators', () => {
   test('the same seed reproduces the same requests, verdicts and counterexample', async () => {
     const url = await serve(putMergesEmulator());
     const [a, b] = await Promise.all([run('--seed', '77', '--target', url, '--rules', 'model.*'), run('--seed', '77', '--target', url, '--rules', 'model.*')]);
-    const strip = (r: Results) => r.rules.map((x) => ({ id: x.id, verdict: x.verdict, requests: x.requests, counterexample: x.evidence[0]?.counterexample?.toString() }));
+    const strip = (r: RunOutcome['results']) => r.rules.map((x) => ({ id: x.id, verdict: x.verdict, requests: x.requests, counterexample: x.evidence[0]?.counterexample?.toString() }));
     expect(strip(a.results)).toEqual(strip(b.results));
     expect(rule(a.results, 'model.sequences.agree-with-model').verdict).toBe('fail');
   });

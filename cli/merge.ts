@@ -1,0 +1,33 @@
+// `lambda-conformance merge [--report-dir DIR] RESULTS.json...`: one report from shards.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { MergeError, mergeShards } from '../reporting/merge.ts';
+import type { Results } from '../reporting/results.ts';
+import { writeReports } from '../reporting/writers.ts';
+import { UsageError } from './usage.ts';
+
+export async function mergeCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { 'report-dir': { type: 'string' } } });
+  if (positionals.length === 0) throw new UsageError('merge needs the results.json of each shard');
+  const shards: Results[] = [];
+  for (const file of positionals) {
+    try {
+      shards.push(JSON.parse(await readFile(file, 'utf8')) as Results);
+    } catch (e) {
+      throw new UsageError(`cannot read ${file} as results.json: ${(e as Error).message}`);
+    }
+  }
+  let merged;
+  try {
+    merged = mergeShards(shards);
+  } catch (e) {
+    if (e instanceof MergeError) throw new UsageError(e.message);
+    throw e;
+  }
+  const written = await writeReports(values['report-dir'] ?? 'reports/merged', merged.results);
+  const s = merged.results.summary;
+  console.log(`${s.pass} passed, ${s.fail} failed, ${s.skip} skipped, ${s.inconclusive} inconclusive, ${s.expectedFail} expected-fail (merged ${shards.length} shards)`);
+  for (const e of merged.results.errors) console.error(`ERROR ${e}`);
+  console.error(`reports: ${written.join(', ')}`);
+  return merged.exitCode;
+}
