@@ -4,6 +4,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Results } from './results.ts';
 import { junitXml } from './junit.ts';
+import { htmlReport } from './html.ts';
+import { summaryMd } from './summary.ts';
 
 export interface ReportWriter {
   file: string;
@@ -15,7 +17,7 @@ export const resultsJson: ReportWriter = {
   render: (r) => `${JSON.stringify(r, null, 2)}\n`,
 };
 
-export const WRITERS: ReportWriter[] = [resultsJson, junitXml];
+export const WRITERS: ReportWriter[] = [resultsJson, junitXml, htmlReport, summaryMd];
 
 export async function writeReports(dir: string, results: Results, writers: ReportWriter[] = WRITERS): Promise<string[]> {
   await mkdir(dir, { recursive: true });

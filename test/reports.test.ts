@@ -61,6 +61,12 @@ describe('junit.xml', () => {
       }
     }
     expect(failures).toBeGreaterThan(0);
+
+    const summary = await readFile(join(r.dir, 'summary.md'), 'utf8');
+    expect(summary).toContain(`## lambda-conformance: ${r.results.summary.fail} rules failed`);
+    expect(summary).toMatch(/^\| core \| [\d.]+% \(\d+\/\d+\) \| [\d.]+% \(\d+\/\d+\) \|/m);
+    expect(summary).toContain('- `put.overwrite.removes-omitted-settings` (core): ');
+    for (const f of ['results.json', 'junit.xml', 'report.html', 'summary.md']) expect((await readFile(join(r.dir, f), 'utf8')).length, f).toBeGreaterThan(100);
   });
 
   test('the same results render byte-identical reports', async () => {

@@ -73,7 +73,7 @@ function filters(r: Results): string {
     '<form class="filters" id="filters" autocomplete="off">',
     `<fieldset><legend>Verdict</legend>${VERDICTS.map(box).join('')}</fieldset>`,
     `<label>Tier <select name="tier"><option value="">all</option>${tiers}</select></label>`,
-    '<label>Rule id <input type="search" name="q" placeholder="e.g. put.overwrite" size="22"></label>',
+    '<label>Rule id <input type="search" name="q" placeholder="e.g. put.overwrite" size="18"></label>',
     '<button type="button" data-preset="problems">Problems only</button>',
     '<button type="button" data-preset="all">Show all</button>',
     `<output id="shown">${r.rules.length} of ${r.rules.length} rules</output>`,
@@ -91,12 +91,13 @@ export function renderMatrix(r: Results, anchors: ReadonlyMap<string, string>): 
   const width = 4 + columns.length;
   const head = [
     '<th scope="col" class="rid">Rule</th><th scope="col">Title</th><th scope="col">Tier</th><th scope="col">Verdict</th>',
-    ...columns.map((c) => `<th scope="col" class="op" title="${esc(c.op)}">${esc(c.label)}</th>`),
+    // Long labels may break between their words (PublishVersion, CreateAlias) to keep the columns narrow.
+    ...columns.map((c) => `<th scope="col" class="op" title="${esc(c.op)}">${esc(c.label).replace(/([a-z])(?=[A-Z])/g, '$1<wbr>')}</th>`),
   ].join('');
   const body = [...groupsOf(r.rules)].map(([group, rules]) =>
     [
       `<tbody class="group-body" data-group="${esc(group)}">`,
-      `<tr class="group" data-group="${esc(group)}"><th colspan="${width}" scope="rowgroup">${esc(group)} <span class="muted">${rules.length} rules</span> <span class="gcounts">${counts(rules)}</span></th></tr>`,
+      `<tr class="group" data-group="${esc(group)}"><th colspan="${width}" scope="rowgroup">${esc(group)} <span class="muted">${rules.length} rule${rules.length === 1 ? '' : 's'}</span> <span class="gcounts">${counts(rules)}</span></th></tr>`,
       ...rules.map((x) => ruleRow(x, columns, anchors.get(x.id)!)),
       '</tbody>',
     ].join('\n'),
