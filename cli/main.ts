@@ -1,5 +1,7 @@
 // The CLI entry: dispatches to a command; usage errors exit 2 with one line.
+import { diffRecordingsCommand } from './diff-recordings.ts';
 import { mergeCommand } from './merge.ts';
+import { recordCommand } from './record.ts';
 import { rulesCommand } from './rules.ts';
 import { runCommand } from './run.ts';
 import { serveCommand } from './serve.ts';
@@ -8,6 +10,8 @@ import { USAGE, UsageError } from './usage.ts';
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   run: runCommand,
   merge: mergeCommand,
+  record: recordCommand,
+  'diff-recordings': diffRecordingsCommand,
   serve: serveCommand,
   rules: rulesCommand,
 };

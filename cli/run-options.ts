@@ -21,6 +21,8 @@ export interface RunOptions {
   /** An earlier results.json to compare with. */
   baseline?: string;
   shard?: { index: number; count: number };
+  /** Recordings to replay instead of running the suites. */
+  replay?: string[];
 }
 
 export function parseShard(value: string | undefined): RunOptions['shard'] {
@@ -72,6 +74,7 @@ export function parseRunOptions(args: string[]): RunOptions {
       expect: { type: 'string' },
       baseline: { type: 'string' },
       shard: { type: 'string' },
+      replay: { type: 'string', multiple: true },
     },
   });
   const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
@@ -93,5 +96,6 @@ export function parseRunOptions(args: string[]): RunOptions {
     ...(values.expect ? { expect: values.expect } : {}),
     ...(values.baseline ? { baseline: values.baseline } : {}),
     ...(values.shard ? { shard: parseShard(values.shard) } : {}),
+    ...(values.replay?.length ? { replay: values.replay } : {}),
   };
 }

@@ -3,6 +3,7 @@
 import { writeReports } from '../reporting/writers.ts';
 import { runProblems, type Results } from '../reporting/results.ts';
 import { progressOutput } from '../reporting/collector.ts';
+import { ReplayInputError, runReplay } from '../recording/run-replay.ts';
 import { InputFileError, runConformance, TargetError } from './run-conformance.ts';
 import { parseRunOptions } from './run-options.ts';
 
@@ -13,9 +14,9 @@ export async function runCommand(args: string[]): Promise<number> {
   log(`lambda-conformance run: target ${where} (${opts.target.region}), seed ${opts.seed}, tier ${opts.tier}${opts.rules ? `, rules ${opts.rules}` : ''}`);
   let outcome;
   try {
-    outcome = await runConformance(opts, log, progressOutput());
+    outcome = opts.replay ? await runReplay({ ...opts, replay: opts.replay }, log) : await runConformance(opts, log, progressOutput());
   } catch (e) {
-    if (e instanceof TargetError || e instanceof InputFileError) {
+    if (e instanceof TargetError || e instanceof InputFileError || e instanceof ReplayInputError) {
       console.error(`lambda-conformance run: ${e.message}`);
       return 2;
     }

@@ -5,8 +5,10 @@ export const USAGE = `usage:
   lambda-conformance run   [--target embedded|<http(s) URL>|aws] [--region R] [--report-dir DIR]
                            [--seed N] [--num-runs N] [--tier core|complete|strict] [--rules GLOB]
                            [--expect FILE] [--baseline FILE] [--shard i/n]
-                           [--role-arn ARN] [--allow-account ID]...
+                           [--role-arn ARN] [--allow-account ID]... [--replay DIR]...
   lambda-conformance merge [--report-dir DIR] RESULTS.json...
+  lambda-conformance record --out DIR [--target aws|<http(s) URL>|embedded] [--seed N] [--sequences N]
+  lambda-conformance diff-recordings A B
   lambda-conformance serve [--host 127.0.0.1] [--port N]
   lambda-conformance rules [--tier core|complete|strict] [--json]`;
 
