@@ -9,6 +9,7 @@ export const USAGE = `usage:
   lambda-conformance merge [--report-dir DIR] RESULTS.json...
   lambda-conformance record --out DIR [--target aws|<http(s) URL>|embedded] [--seed N] [--sequences N]
   lambda-conformance diff-recordings A B
+  lambda-conformance sweep --target aws|<http(s) URL> [--older-than 2h] [--run lc-xxxxxx-]
   lambda-conformance serve [--host 127.0.0.1] [--port N]
   lambda-conformance rules [--tier core|complete|strict] [--json]`;
 

@@ -15,6 +15,7 @@ import { createFunction, deleteFunction, getFunction, listFunctions } from './ha
 import { listVersionsByFunction, publishVersion } from './handlers/versions.ts';
 import { createAlias, deleteAlias, listAliases } from './handlers/aliases.ts';
 import { unknownOperation } from './handlers/fallback.ts';
+import { getCallerIdentity } from './handlers/sts.ts';
 
 export interface Emulator {
   handlers: HttpHandler[];
@@ -41,6 +42,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     createAlias(env),
     deleteAlias(env),
     listAliases(env),
+    // STS, for tests that use the served emulator as the AWS stand-in.
+    getCallerIdentity(env),
     unknownOperation(),
   ] as HttpHandler[];
   return { handlers, state: env.state };

@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Results } from './results.ts';
+import { redact } from './redact.ts';
 import { junitXml } from './junit.ts';
 import { htmlReport } from './html.ts';
 import { summaryMd } from './summary.ts';
@@ -24,7 +25,7 @@ export async function writeReports(dir: string, results: Results, writers: Repor
   const written: string[] = [];
   for (const w of writers) {
     const path = join(dir, w.file);
-    await writeFile(path, w.render(results));
+    await writeFile(path, redact(w.render(results)));
     written.push(path);
   }
   return written;

@@ -1,0 +1,31 @@
+// No secret leaves a run: every artefact and log line passes through redact(),
+// which removes the credentials in use (registered at start), signatures and
+// session tokens, whatever put them there (an error body echoing a header, say).
+
+const secrets = new Set<string>();
+
+/** Registers a value that must never appear in output (ignores short or empty values). */
+export function registerSecret(value: string | undefined): void {
+  if (value && value.length >= 8) secrets.add(value);
+}
+
+/** The credentials of the environment: registered before anything is printed. */
+export function registerEnvironmentSecrets(env: NodeJS.ProcessEnv = process.env): void {
+  for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN']) registerSecret(env[k]);
+}
+
+const PATTERNS: Array<[RegExp, string]> = [
+  [/(Signature=)[0-9a-f]{64}/gi, '$1<redacted>'],
+  [/(X-Amz-Signature=)[0-9a-f]{64}/gi, '$1<redacted>'],
+  [/(X-Amz-Security-Token[=:]\s*)[^\s&"',]+/gi, '$1<redacted>'],
+  [/(Credential=)[A-Z0-9]{16,128}\//g, '$1<redacted>/'],
+  [/(aws_secret_access_key\s*[=:]\s*)\S+/gi, '$1<redacted>'],
+  [/(aws_session_token\s*[=:]\s*)\S+/gi, '$1<redacted>'],
+];
+
+export function redact(text: string): string {
+  let out = text;
+  for (const s of secrets) out = out.split(s).join('<redacted>');
+  for (const [re, by] of PATTERNS) out = out.replace(re, by);
+  return out;
+}
