@@ -50,7 +50,7 @@ function toArgs(o: ConformanceOptions): string[] {
 }
 
 /** Runs the conformance suites; throws on bad options or an unusable target (the CLI's exit 2). */
-export async function runConformance(options: ConformanceOptions = {}): Promise<Results & { exitCode: 0 | 1 | 2 }> {
+export async function runConformance(options: ConformanceOptions = {}): Promise<Results & { exitCode: number }> {
   const opts = parseRunOptions(toArgs(options));
   const log = options.onProgress ?? (() => {});
   const { results, exitCode } = await runSuites(opts, log, { line: log });

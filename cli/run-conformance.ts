@@ -3,7 +3,8 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { startVitest } from 'vitest/node';
+import { createVitest, type Vitest } from 'vitest/node';
+import { sweep } from '../fixtures/sweep.ts';
 import { catalogue } from '../specs/rules/index.ts';
 import { connectTarget, type Target } from '../targets/target.ts';
 import { lackingOperations, unreachable } from '../targets/probe.ts';
@@ -78,24 +79,30 @@ export async function runConformance(
   opts: RunOptions,
   log: (line: string) => void = () => {},
   progress: ProgressOutput = { line: log },
-): Promise<{ results: Results; exitCode: 0 | 1 | 2 }> {
+): Promise<{ results: Results; exitCode: number }> {
   const startedAt = new Date().toISOString();
   const inputs = await loadInputs(opts);
   const prefix = runPrefix();
   const { target, lacking } = await prepare(opts, prefix);
-  target.close();
   if (lacking.length) log(`the target lacks ${lacking.join(', ')}: rules that need them are skipped`);
 
   const config: RunConfig = { target: opts.target, seed: opts.seed, numRuns: opts.numRuns, tier: opts.tier, prefix, lackingOperations: lacking, ...(opts.rules ? { rules: opts.rules } : {}) };
-  process.env[RUN_CONFIG_ENV] = JSON.stringify(config);
   const collector = new VerdictCollector(catalogue.length, progress);
   const shard = opts.shard ? `${opts.shard.index}/${opts.shard.count}` : undefined;
-  const vitest = await startVitest('test', [], { config: SUITES_CONFIG, watch: false, reporters: [collector], ...(shard ? { shard } : {}) });
-  await vitest.close();
-  delete process.env[RUN_CONFIG_ENV];
-  process.exitCode = undefined; // vitest sets it; the run decides its own
+  let interrupted: 'SIGINT' | 'SIGTERM' | undefined;
+  let cleanup: { removed: string[]; failed: string[] };
+  try {
+    interrupted = await runSuites(config, collector, shard, log);
+  } finally {
+    // Whatever happened (an interrupt, a crashed worker, a failed afterAll),
+    // remove everything this run created before returning.
+    cleanup = await sweep(target.client, { run: prefix }).catch((e: Error) => ({ removed: [], failed: [`sweep of ${prefix}: ${e.message}`] }));
+    target.close();
+  }
+  if (cleanup.removed.length) log(`removed ${cleanup.removed.length} leftover functions of this run: ${cleanup.removed.join(', ')}`);
 
-  const rules = ruleResults(catalogue, collector.reported, shard ? `in another shard than ${shard}` : undefined);
+  const unreported = interrupted ? `not reached: the run was interrupted by ${interrupted}` : shard ? `in another shard than ${shard}` : undefined;
+  const rules = ruleResults(catalogue, collector.reported, unreported);
   const v = versions();
   const results: Results = {
     tool: { name: 'lambda-conformance', version: v.tool },
@@ -106,12 +113,43 @@ export async function runConformance(
     finishedAt: new Date().toISOString(),
     summary: summarise(rules),
     rules,
-    errors: collector.errors,
-    leaks: collector.errors.filter((e) => e.includes('cleanup failed')),
+    // A suite whose own cleanup failed is not an error once the sweep removed what it left.
+    errors: collector.errors.filter((e) => !e.includes('cleanup failed') || cleanup.failed.length > 0),
+    leaks: cleanup.failed,
     ...(opts.shard ? { shard: opts.shard } : {}),
+    ...(interrupted ? { interrupted } : {}),
   };
   if (inputs.expectations) results.expectations = applyExpectations(results, inputs.expectations);
   results.summary = summarise(results.rules);
   if (inputs.baseline && opts.baseline) results.baseline = compareWithBaseline(results, inputs.baseline, opts.baseline);
-  return { results, exitCode: exitCodeOf(results) };
+  // An interrupted run exits as the shell expects of a signal: 130 (SIGINT), 143 (SIGTERM).
+  return { results, exitCode: interrupted ? (interrupted === 'SIGINT' ? 130 : 143) : exitCodeOf(results) };
+}
+
+/** Runs the suites in vitest; SIGINT/SIGTERM cancel the run (hooks still clean up). Returns the signal, if any. */
+async function runSuites(config: RunConfig, collector: VerdictCollector, shard: string | undefined, log: (l: string) => void): Promise<'SIGINT' | 'SIGTERM' | undefined> {
+  process.env[RUN_CONFIG_ENV] = JSON.stringify(config);
+  let vitest: Vitest | undefined;
+  let interrupted: 'SIGINT' | 'SIGTERM' | undefined;
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
+    if (interrupted) return;
+    interrupted = signal;
+    log(`${signal}: stopping the run, then removing everything it created`);
+    void vitest?.cancelCurrentRun('keyboard-input');
+  };
+  const onInt = () => onSignal('SIGINT');
+  const onTerm = () => onSignal('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  try {
+    vitest = await createVitest('test', { config: SUITES_CONFIG, watch: false, reporters: [collector], ...(shard ? { shard } : {}) });
+    if (!interrupted) await vitest.start([]);
+  } finally {
+    await vitest?.close();
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
+    delete process.env[RUN_CONFIG_ENV];
+    process.exitCode = undefined; // vitest sets it; the run decides its own
+  }
+  return interrupted;
 }

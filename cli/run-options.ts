@@ -45,7 +45,9 @@ export function parseTargetFlag(value: string, region: string, roleArn: string |
   if (value === 'embedded') return { kind: 'embedded', region };
   if (value === 'aws') {
     if (!roleArn) throw new UsageError('--target aws needs an execution role for the functions it creates: --role-arn ARN or LAMBDA_CONFORMANCE_ROLE_ARN');
-    return { kind: 'aws', region, roleArn, ...(process.env.AWS_ENDPOINT_URL_LAMBDA ? { endpoint: process.env.AWS_ENDPOINT_URL_LAMBDA } : {}) };
+    // The SDK's endpoint overrides (service-specific first) apply to the raw wire client too.
+    const endpoint = process.env.AWS_ENDPOINT_URL_LAMBDA ?? process.env.AWS_ENDPOINT_URL;
+    return { kind: 'aws', region, roleArn, ...(endpoint ? { endpoint } : {}) };
   }
   let url: URL;
   try {

@@ -11,7 +11,10 @@ export function registerSecret(value: string | undefined): void {
 
 /** The credentials of the environment: registered before anything is printed. */
 export function registerEnvironmentSecrets(env: NodeJS.ProcessEnv = process.env): void {
-  for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN']) registerSecret(env[k]);
+  for (const k of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN']) registerSecret(env[k]);
+  // An access key id is a credential too, unless it is a bare account number
+  // (the emulator convention for choosing the account), which reports must show.
+  if (!/^\d{12}$/.test(env.AWS_ACCESS_KEY_ID ?? '')) registerSecret(env.AWS_ACCESS_KEY_ID);
 }
 
 const PATTERNS: Array<[RegExp, string]> = [

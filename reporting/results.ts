@@ -41,6 +41,8 @@ export interface Results {
   expectations?: ExpectationOutcome[];
   /** With --baseline: the comparison with the earlier run. */
   baseline?: BaselineComparison;
+  /** Set when a signal stopped the run: verdicts are those reached before it. */
+  interrupted?: 'SIGINT' | 'SIGTERM';
 }
 
 /** What one rule's test reported; absent when no test ran for it. */
@@ -88,7 +90,8 @@ export function runProblems(results: Results): string[] {
         ? [`expired: the --expect entry for ${o.rule} expired on ${o.expires}: fix the divergence or renew the entry`]
         : [],
   );
-  return [...results.errors, ...results.leaks.map((l) => `leaked: ${l}`), ...stale];
+  const stopped = results.interrupted ? [`interrupted by ${results.interrupted}: verdicts are those reached before it`] : [];
+  return [...stopped, ...results.errors, ...results.leaks.map((l) => `leaked: ${l}`), ...stale];
 }
 
 /**

@@ -67,7 +67,7 @@ export const getFunction = (env: EmulatorEnv) =>
   });
 
 export const listFunctions = (env: EmulatorEnv) =>
-  route(env, 'get', '/2015-03-31/functions/', (a) => {
+  route(env, 'get', '/2015-03-31/functions', (a) => {
     const all = [...env.state.region(a.ctx.account, a.ctx.region).functions.values()].sort((x, y) => x.name.localeCompare(y.name));
     const after = a.query.get('Marker');
     const max = Math.min(Math.max(Number(a.query.get('MaxItems') ?? 50) || 50, 1), 10_000);
