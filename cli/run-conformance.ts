@@ -3,17 +3,21 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { createVitest, type Vitest } from 'vitest/node';
+import type { Vitest } from 'vitest/node';
 import { sweep } from '../fixtures/sweep.ts';
 import { catalogue } from '../specs/rules/index.ts';
 import { connectTarget, type Target } from '../targets/target.ts';
 import { lackingOperations, unreachable } from '../targets/probe.ts';
+import { Budget, Pace, type Pacing } from '../targets/resilience.ts';
 import { runPrefix } from '../fixtures/provision.ts';
 import { progressOutput, VerdictCollector, type ProgressOutput } from '../reporting/collector.ts';
 import { exitCodeOf, ruleResults, summarise, type Results } from '../reporting/results.ts';
 import { applyExpectations, ExpectationFileError, loadExpectations, type Expectation } from '../reporting/expectations.ts';
 import { BaselineFileError, compareWithBaseline, loadBaseline } from '../reporting/baseline.ts';
-import { RUN_CONFIG_ENV, type RunConfig } from '../suites/harness/run-config.ts';
+import { RUN_CONFIG_ENV, type ResilienceConfig, type RunConfig } from '../suites/harness/run-config.ts';
+import { mkdtemp } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { RunOptions } from './run-options.ts';
 
 const require = createRequire(import.meta.url);
@@ -57,7 +61,26 @@ async function prepare(opts: RunOptions, prefix: string): Promise<{ target: Targ
     target.close();
     throw new TargetError(`cannot reach the target ${target.endpoint} (${cause}): is it running, and is the URL right?`);
   }
-  return { target, lacking: await lackingOperations(target, `${prefix}probe-missing`) };
+  const r = opts.resilience;
+  const pacing: Pacing = { retry: { attempts: r.attempts, baseDelayMs: 50, maxDelayMs: 2_000 }, pace: new Pace(r.rate), requests: new Budget(undefined, undefined, 'request') };
+  return { target, lacking: await lackingOperations(target, `${prefix}probe-missing`, pacing) };
+}
+
+/** The run's resilience settings as the workers apply them: the rate shared out, budgets in shared files. */
+async function resilienceConfig(opts: RunOptions): Promise<ResilienceConfig> {
+  const r = opts.resilience;
+  const workers = Math.max(1, availableParallelism());
+  const budgetDir = r.maxRequests || r.maxFunctions ? await mkdtemp(join(tmpdir(), 'lc-budget-')) : undefined;
+  return {
+    attempts: r.attempts,
+    baseDelayMs: opts.target.kind === 'aws' ? 200 : 20,
+    maxDelayMs: opts.target.kind === 'aws' ? 20_000 : 2_000,
+    ...(r.timeoutMs ? { timeoutMs: r.timeoutMs } : {}),
+    ...(r.rate ? { ratePerWorker: r.rate / workers } : {}),
+    ...(r.maxRequests ? { maxRequests: r.maxRequests } : {}),
+    ...(r.maxFunctions ? { maxFunctions: r.maxFunctions } : {}),
+    ...(budgetDir ? { budgetDir } : {}),
+  };
 }
 
 /** A bad --expect or --baseline file: exit 2 before anything runs. */
@@ -86,7 +109,16 @@ export async function runConformance(
   const { target, lacking } = await prepare(opts, prefix);
   if (lacking.length) log(`the target lacks ${lacking.join(', ')}: rules that need them are skipped`);
 
-  const config: RunConfig = { target: opts.target, seed: opts.seed, numRuns: opts.numRuns, tier: opts.tier, prefix, lackingOperations: lacking, ...(opts.rules ? { rules: opts.rules } : {}) };
+  const config: RunConfig = {
+    target: opts.target,
+    seed: opts.seed,
+    numRuns: opts.numRuns,
+    tier: opts.tier,
+    prefix,
+    lackingOperations: lacking,
+    ...(opts.rules ? { rules: opts.rules } : {}),
+    ...(opts.target.kind !== 'embedded' ? { resilience: await resilienceConfig(opts) } : {}),
+  };
   const collector = new VerdictCollector(catalogue.length, progress);
   const shard = opts.shard ? `${opts.shard.index}/${opts.shard.count}` : undefined;
   let interrupted: 'SIGINT' | 'SIGTERM' | undefined;
@@ -126,6 +158,20 @@ export async function runConformance(
   return { results, exitCode: interrupted ? (interrupted === 'SIGINT' ? 130 : 143) : exitCodeOf(results) };
 }
 
+/**
+ * vitest's node API, loaded with require() where Node allows it (require(esm):
+ * Node 20.19+, 22.12+), else with import(). import() goes through tsx's loader
+ * hooks, module by module: for vitest's graph (vite, rolldown) that cost about a
+ * second and 190 MB of this process; require() loads the same modules natively.
+ */
+async function vitestNode(): Promise<typeof import('vitest/node')> {
+  try {
+    return require('vitest/node') as typeof import('vitest/node');
+  } catch {
+    return import('vitest/node');
+  }
+}
+
 /** Runs the suites in vitest; SIGINT/SIGTERM cancel the run (hooks still clean up). Returns the signal, if any. */
 async function runSuites(config: RunConfig, collector: VerdictCollector, shard: string | undefined, log: (l: string) => void): Promise<'SIGINT' | 'SIGTERM' | undefined> {
   process.env[RUN_CONFIG_ENV] = JSON.stringify(config);
@@ -142,6 +188,7 @@ async function runSuites(config: RunConfig, collector: VerdictCollector, shard: 
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
   try {
+    const { createVitest } = await vitestNode();
     vitest = await createVitest('test', { config: SUITES_CONFIG, watch: false, reporters: [collector], ...(shard ? { shard } : {}) });
     if (!interrupted) await vitest.start([]);
   } finally {

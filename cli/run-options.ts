@@ -23,6 +23,28 @@ export interface RunOptions {
   shard?: { index: number; count: number };
   /** Recordings to replay instead of running the suites. */
   replay?: string[];
+  resilience: ResilienceOptions;
+}
+
+/** Retries, timeouts, pace and budgets; defaults by target kind (see defaultsFor). */
+export interface ResilienceOptions {
+  attempts: number;
+  timeoutMs?: number;
+  /** Requests per second for the whole run; undefined: unlimited. */
+  rate?: number;
+  maxRequests?: number;
+  maxFunctions?: number;
+}
+
+/**
+ * AWS: Lambda's control plane throttles around 10-15 requests a second per
+ * account, so the run stays under it, retries patiently and has budgets.
+ * Emulators: no pace, quicker retries. Embedded: nothing can fail in transit.
+ */
+export function defaultsFor(kind: TargetConfig['kind']): ResilienceOptions {
+  if (kind === 'aws') return { attempts: 8, timeoutMs: 30_000, rate: 10, maxRequests: 5_000, maxFunctions: 300 };
+  if (kind === 'url') return { attempts: 10, timeoutMs: 10_000 };
+  return { attempts: 1 };
 }
 
 export function parseShard(value: string | undefined): RunOptions['shard'] {
@@ -77,6 +99,11 @@ export function parseRunOptions(args: string[]): RunOptions {
       baseline: { type: 'string' },
       shard: { type: 'string' },
       replay: { type: 'string', multiple: true },
+      retries: { type: 'string' },
+      'request-timeout': { type: 'string' },
+      rate: { type: 'string' },
+      'max-requests': { type: 'string' },
+      'max-functions': { type: 'string' },
     },
   });
   const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
@@ -87,8 +114,20 @@ export function parseRunOptions(args: string[]): RunOptions {
     .map((a) => a.trim())
     .filter(Boolean);
   for (const a of allow) if (!/^\d{12}$/.test(a)) throw new UsageError(`--allow-account takes 12-digit account ids, got '${a}'`);
+  const target = parseTargetFlag(values.target ?? 'embedded', region, roleArn);
+  const d = defaultsFor(target.kind);
+  const retries = wholeNumber('--retries', values.retries, 0, 50);
+  const resilience: ResilienceOptions = {
+    attempts: retries === undefined ? d.attempts : retries + 1,
+    timeoutMs: wholeNumber('--request-timeout', values['request-timeout'], 100, 600_000) ?? d.timeoutMs,
+    rate: wholeNumber('--rate', values.rate, 1, 100_000) ?? d.rate,
+    maxRequests: wholeNumber('--max-requests', values['max-requests'], 1, 10_000_000) ?? d.maxRequests,
+    maxFunctions: wholeNumber('--max-functions', values['max-functions'], 1, 100_000) ?? d.maxFunctions,
+  };
+  if (resilience.timeoutMs) target.timeoutMs = resilience.timeoutMs;
   return {
-    target: parseTargetFlag(values.target ?? 'embedded', region, roleArn),
+    target,
+    resilience,
     reportDir: values['report-dir'] ?? 'reports/latest',
     seed: wholeNumber('--seed', values.seed, 0, 2 ** 31 - 1) ?? randomInt(2 ** 31 - 1),
     numRuns: wholeNumber('--num-runs', values['num-runs'], 1, 100_000) ?? DEFAULT_NUM_RUNS,

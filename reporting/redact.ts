@@ -22,8 +22,9 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/(X-Amz-Signature=)[0-9a-f]{64}/gi, '$1<redacted>'],
   [/(X-Amz-Security-Token[=:]\s*)[^\s&"',]+/gi, '$1<redacted>'],
   [/(Credential=)[A-Z0-9]{16,128}\//g, '$1<redacted>/'],
-  [/(aws_secret_access_key\s*[=:]\s*)\S+/gi, '$1<redacted>'],
-  [/(aws_session_token\s*[=:]\s*)\S+/gi, '$1<redacted>'],
+  // Secret-looking values only: `AWS_SECRET_ACCESS_KEY=test` in advice is no secret.
+  [/(aws_secret_access_key\s*[=:]\s*)[A-Za-z0-9/+=]{20,}/gi, '$1<redacted>'],
+  [/(aws_session_token\s*[=:]\s*)[A-Za-z0-9/+=]{20,}/gi, '$1<redacted>'],
 ];
 
 export function redact(text: string): string {

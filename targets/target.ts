@@ -6,6 +6,7 @@ import type { AwsCredentialIdentity } from '@smithy/types';
 import { embeddedTarget, EMBEDDED_ENDPOINT } from './embedded.ts';
 import { createLambdaClient } from './lambda-client.ts';
 import { inProcessWire, signedWire, type WireClient } from './wire.ts';
+import { DeadlineHandler } from './deadline-handler.ts';
 
 export type TargetKind = 'embedded' | 'url' | 'aws';
 
@@ -16,6 +17,8 @@ export interface TargetConfig {
   region: string;
   /** Execution role for created functions (required on AWS). */
   roleArn?: string;
+  /** Deadline of every request to a remote target. */
+  timeoutMs?: number;
 }
 
 export interface Target {
@@ -52,26 +55,27 @@ export function connectTarget(cfg: TargetConfig): Target {
   if (cfg.kind === 'url') {
     if (!cfg.endpoint) throw new Error('a url target needs an endpoint');
     const credentials = envCredentials() ?? EMULATOR_DEFAULT;
-    const client = createLambdaClient({ endpoint: cfg.endpoint, region: cfg.region, credentials });
+    const client = createLambdaClient({ endpoint: cfg.endpoint, region: cfg.region, credentials, requestHandler: new DeadlineHandler(cfg.timeoutMs ?? 10_000) });
     return {
       kind: 'url',
       endpoint: cfg.endpoint,
       region: cfg.region,
       client,
-      wire: signedWire(cfg.endpoint, cfg.region, credentials),
+      wire: signedWire(cfg.endpoint, cfg.region, credentials, cfg.timeoutMs ?? 10_000),
       roleArn: cfg.roleArn ?? 'arn:aws:iam::000000000000:role/lambda-conformance',
       close: () => client.destroy(),
     };
   }
   if (!cfg.roleArn) throw new Error('the aws target needs an execution role ARN');
-  const client = createLambdaClient({ region: cfg.region, ...(cfg.endpoint ? { endpoint: cfg.endpoint } : {}), maxAttempts: 3 });
+  // Retries are the run's own (targets/resilience.ts): the SDK makes one attempt.
+  const client = createLambdaClient({ region: cfg.region, ...(cfg.endpoint ? { endpoint: cfg.endpoint } : {}), requestHandler: new DeadlineHandler(cfg.timeoutMs ?? 30_000) });
   const endpoint = cfg.endpoint ?? `https://lambda.${cfg.region}.amazonaws.com`;
   return {
     kind: 'aws',
     endpoint,
     region: cfg.region,
     client,
-    wire: signedWire(endpoint, cfg.region, client.config.credentials),
+    wire: signedWire(endpoint, cfg.region, client.config.credentials, cfg.timeoutMs ?? 30_000),
     roleArn: cfg.roleArn,
     close: () => client.destroy(),
   };

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import type { Rule } from '../../specs/rules/index.ts';
 import type { Fixtures, FunctionFixture } from '../../fixtures/provision.ts';
 import { observe, type CommandName, type Observation } from '../../targets/observe.ts';
+import { BudgetExhausted, DIRECT, observeResilient, withRetries, type Pacing } from '../../targets/resilience.ts';
 import type { Target } from '../../targets/target.ts';
 import type { WireRequest, WireResponse } from '../../targets/wire.ts';
 import { Inconclusive, RuleFailure, Unsupported } from './outcomes.ts';
@@ -35,6 +36,7 @@ export class RuleContext {
     readonly target: Target,
     readonly fixtures: Fixtures,
     readonly config: RunConfig,
+    private readonly pacing: Pacing = DIRECT,
   ) {}
 
   get seed(): number {
@@ -48,11 +50,23 @@ export class RuleContext {
   async call(op: CommandName, input: Input): Promise<Observation> {
     this.guard(op);
     this.steps.push({ kind: 'sdk', op, input });
-    this.requests++;
-    const o = await observe(this.target.client, op, input);
-    if (o.transportError) throw new Inconclusive(`no answer to ${op}: ${o.transportError}`);
-    if (o.status === 429) throw new Inconclusive(`${op} was throttled (429 ${o.errorCode ?? ''}: ${o.message ?? ''})`);
-    return o;
+    const o = await this.spending(() => observeResilient(this.target.client, op, input, this.pacing));
+    this.requests += o.attempts;
+    if (o.gaveUp) throw new Inconclusive(`${op}: ${o.gaveUp}`);
+    // A repeated Delete (say) that answers an error may only see its own first attempt's effect.
+    if (o.ambiguous && (o.status === 404 || o.status === 409)) throw new Inconclusive(`${op} was repeated after a lost answer; its ${o.status} ${o.errorCode} may follow from the first attempt`);
+    const { attempts: _a, ambiguous: _b, gaveUp: _c, ...observation } = o;
+    return observation;
+  }
+
+  /** A spent run budget ends the rule (and the rest of the run) as inconclusive. */
+  private async spending<T>(f: () => Promise<T>): Promise<T> {
+    try {
+      return await f();
+    } catch (e) {
+      if (e instanceof BudgetExhausted) throw new Inconclusive(e.message);
+      throw e;
+    }
   }
 
   put = (input: Input) => this.call('PutFunctionEventInvokeConfig', input);
@@ -65,15 +79,21 @@ export class RuleContext {
     const op = operationOf(request);
     if (op) this.guard(op);
     this.steps.push({ kind: 'wire', request });
-    this.requests++;
-    try {
-      const res = await this.target.wire.send(request);
-      if (res.status === 429) throw new Inconclusive(`${request.method} ${request.path} was throttled`);
-      return res;
-    } catch (e) {
-      if (e instanceof Inconclusive) throw e;
-      throw new Inconclusive(`no answer to ${request.method} ${request.path}: ${(e as Error).message}`);
-    }
+    type Result = { res: WireResponse } | { error: string };
+    const t = await this.spending(() =>
+      withRetries<Result>(
+        this.pacing,
+        request.method !== 'DELETE',
+        () => this.target.wire.send(request).then((res) => ({ res }), (e: Error) => ({ error: `${e.name}: ${e.message}` })),
+        (r) => ('error' in r ? 'lost' : r.res.status === 429 ? 'throttled' : r.res.status >= 500 ? 'server' : 'answer'),
+        (r) => ('res' in r ? Number(r.res.headers['retry-after']) || undefined : undefined),
+        (r) => ('error' in r ? r.error : `${r.res.status}`),
+      ),
+    );
+    this.requests += t.attempts;
+    if (t.gaveUp || 'error' in t.value) throw new Inconclusive(`${request.method} ${request.path}: ${t.gaveUp ?? ('error' in t.value ? t.value.error : '')}`);
+    if (t.ambiguous && (t.value.res.status === 404 || t.value.res.status === 409)) throw new Inconclusive(`${request.method} ${request.path} was repeated after a lost answer; its ${t.value.res.status} may follow from the first attempt`);
+    return t.value.res;
   }
 
   /** A fresh function of this run; removed when the suite ends. */

@@ -18,6 +18,21 @@ export interface RunConfig {
   prefix: string;
   /** Operations the target was found to lack (probed once by the CLI). */
   lackingOperations?: string[];
+  /** Retries, timeouts, pace and budgets; none for the embedded target. */
+  resilience?: ResilienceConfig;
+}
+
+export interface ResilienceConfig {
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  timeoutMs?: number;
+  /** Requests per second for each worker process (the run's rate divided among them). */
+  ratePerWorker?: number;
+  maxRequests?: number;
+  maxFunctions?: number;
+  /** Where the run-wide budget counters live (files shared by the workers). */
+  budgetDir?: string;
 }
 
 export const DEFAULT_NUM_RUNS = 25;

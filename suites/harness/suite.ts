@@ -6,6 +6,8 @@ import { afterAll, beforeAll, test } from 'vitest';
 import { Fixtures } from '../../fixtures/provision.ts';
 import { ruleById, type Concern } from '../../specs/rules/index.ts';
 import { connectTarget, type Target } from '../../targets/target.ts';
+import { Budget, DIRECT, Pace, type Pacing } from '../../targets/resilience.ts';
+import { join } from 'node:path';
 import { Inconclusive, RuleFailure, Unsupported, type Evidence } from './outcomes.ts';
 import { reproduction } from './repro.ts';
 import { RuleContext } from './rule-context.ts';
@@ -35,11 +37,13 @@ export function conformanceSuite(concern: Concern): ConformanceSuite {
   const config = loadRunConfig();
   let target: Target;
   let fixtures: Fixtures;
+  const pacing = pacingOf(config);
 
   beforeAll(() => {
     target = connectTarget(config.target);
+    const functions = new Budget(config.resilience?.budgetDir && join(config.resilience.budgetDir, 'functions'), config.resilience?.maxFunctions, 'function');
     // One name space per suite file: files run in parallel against URL targets.
-    fixtures = new Fixtures(target.client, `${config.prefix}${concern.slice(0, 6)}-`, target.roleArn);
+    fixtures = new Fixtures(target.client, `${config.prefix}${concern.slice(0, 6)}-`, target.roleArn, pacing, functions);
   });
   afterAll(async () => {
     const leaks = (await fixtures?.cleanup()) ?? [];
@@ -60,7 +64,7 @@ export function conformanceSuite(concern: Concern): ConformanceSuite {
           meta.reason = excluded;
           return ctx.skip(excluded);
         }
-        const t = new RuleContext(rule, target, fixtures, config);
+        const t = new RuleContext(rule, target, fixtures, config, pacing);
         try {
           await body(t);
         } catch (e) {
@@ -85,5 +89,16 @@ export function conformanceSuite(concern: Concern): ConformanceSuite {
         meta.requests = t.requests;
       });
     },
+  };
+}
+
+/** The run's retries, pace and request budget, as this worker applies them. */
+function pacingOf(config: RunConfig): Pacing {
+  const r = config.resilience;
+  if (!r) return DIRECT;
+  return {
+    retry: { attempts: r.attempts, baseDelayMs: r.baseDelayMs, maxDelayMs: r.maxDelayMs, ...(r.timeoutMs ? { timeoutMs: r.timeoutMs } : {}) },
+    pace: new Pace(r.ratePerWorker),
+    requests: new Budget(r.budgetDir && join(r.budgetDir, 'requests'), r.maxRequests, 'request'),
   };
 }
