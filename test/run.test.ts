@@ -115,3 +115,15 @@ describe('unusable targets and bad usage exit 2 with one clear line', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe('repeated runs', () => {
+  test('the same seed twice gives byte-identical verdicts and evidence (timings aside)', async () => {
+    const url = await serve(putMergesEmulator());
+    const args = ['--seed', '31', '--target', url, '--rules', 'put.*,model.*,update.*'];
+    const [a, b] = [await run(...args), await run(...args)];
+    const comparable = (r: RunOutcome) => JSON.stringify(r.results.rules.map(({ durationMs: _d, ...rest }) => rest));
+    expect(a.results.summary.fail).toBeGreaterThan(0);
+    expect(comparable(a)).toBe(comparable(b));
+    expect(comparable(a)).toContain('lc-RUNID-');
+  });
+});

@@ -72,18 +72,16 @@ export function conformanceSuite(concern: Concern): ConformanceSuite {
           if (e instanceof Unsupported || e instanceof Inconclusive) {
             meta.verdict = e instanceof Unsupported ? 'skip' : 'inconclusive';
             meta.reason = e.message;
-            meta.evidence.push({ message: e.message, repro: reproduction(t.steps, target) });
+            meta.evidence.push(stable({ message: e.message, repro: reproduction(t.steps, target) }, config.prefix));
             return ctx.skip(e.message);
           }
           const failure = e instanceof RuleFailure ? e : new RuleFailure(`${(e as Error).name}: ${(e as Error).message}`);
-          meta.evidence.push({
-            message: failure.message,
-            expected: failure.expected,
-            actual: failure.actual,
-            seed: config.seed,
-            ...failure.extra,
-            repro: reproduction(t.steps, target),
-          });
+          meta.evidence.push(
+            stable(
+              { message: failure.message, expected: failure.expected, actual: failure.actual, seed: config.seed, ...failure.extra, repro: reproduction(t.steps, target) },
+              config.prefix,
+            ),
+          );
           throw new Error(failure.message);
         }
         meta.requests = t.requests;
@@ -101,4 +99,16 @@ function pacingOf(config: RunConfig): Pacing {
     pace: new Pace(r.ratePerWorker),
     requests: new Budget(r.budgetDir && join(r.budgetDir, 'requests'), r.maxRequests, 'request'),
   };
+}
+
+/**
+ * Evidence names the run's fixtures by the run-independent `lc-RUNID-` instead
+ * of the random run prefix: the same seed then gives the same evidence, and the
+ * reproduction still uses valid names (of the reader's own, never the run's,
+ * which are deleted at its end).
+ */
+function stable(e: Evidence, prefix: string): Evidence {
+  const runPrefix = /^lc-[0-9a-f]{6}-/.exec(prefix)?.[0];
+  if (!runPrefix) return e;
+  return JSON.parse(JSON.stringify(e).split(runPrefix).join('lc-RUNID-')) as Evidence;
 }
