@@ -2,7 +2,7 @@
 // string-equality rule for two qualifiers, and one config per qualifier.
 import type { FunctionFixture } from '../fixtures/provision.ts';
 import type { Observation } from '../targets/observe.ts';
-import { expectAbsent, expectEqual, expectError, expectMembers, expectOk } from './harness/expect.ts';
+import { expectAbsent, expectEqual, expectError, expectMembers, expectOk, expectThat } from './harness/expect.ts';
 import { conformanceSuite } from './harness/suite.ts';
 import type { RuleContext } from './harness/rule-context.ts';
 
@@ -83,6 +83,20 @@ s.rule('qualifier.partial-arn', async (t) => {
   expectConfig(await t.put({ FunctionName: partial, MaximumRetryAttempts: 2 }), { FunctionArn: t.arn(fn, '$LATEST'), MaximumRetryAttempts: 2 });
   expectConfig(await t.get({ FunctionName: partial }), { FunctionArn: t.arn(fn, '$LATEST'), MaximumRetryAttempts: 2 });
   expectConfig(await t.get({ FunctionName: fn.name }), { MaximumRetryAttempts: 2 });
+});
+
+s.rule('qualifier.arn-placement-respected', async (t) => {
+  const fn = await t.fn();
+  const otherRegion = fn.region === 'eu-west-1' ? 'us-west-2' : 'eu-west-1';
+  const otherAccount = fn.account === '999988887777' ? '111122223333' : '999988887777';
+  for (const arn of [
+    `arn:${fn.partition}:lambda:${otherRegion}:${fn.account}:function:${fn.name}`,
+    `arn:${fn.partition}:lambda:${fn.region}:${otherAccount}:function:${fn.name}`,
+  ]) {
+    const put = await t.put({ FunctionName: arn, MaximumRetryAttempts: 1 });
+    expectThat(put.status !== undefined && put.status >= 400 && put.status < 500, `Put on ${arn} (another region or account) must not act on the caller's ${fn.name}: Received: ${put.status} / Expected: 4xx`, '4xx', put.status);
+  }
+  expectError(await t.get({ FunctionName: fn.name }), { status: 404 });
 });
 
 s.rule('qualifier.same-twice-accepted', async (t) => {
