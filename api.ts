@@ -26,6 +26,8 @@ export interface ConformanceOptions {
   shard?: string;
   roleArn?: string;
   allowAccounts?: string[];
+  /** Rules in flight at once (default by target kind: cores - 1 embedded, 8 URL, 4 AWS). */
+  concurrency?: number;
   /** Write results.json and the other reports here too. */
   reportDir?: string;
   /** Progress lines (one per finished suite). */
@@ -45,6 +47,7 @@ function toArgs(o: ConformanceOptions): string[] {
     ...flag('baseline', o.baseline),
     ...flag('shard', o.shard),
     ...flag('role-arn', o.roleArn),
+    ...flag('concurrency', o.concurrency),
     ...(o.allowAccounts ?? []).flatMap((a) => flag('allow-account', a)),
   ];
 }

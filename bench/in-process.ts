@@ -1,7 +1,9 @@
 // Measures the two ways of wiring the SDK to the emulator in-process, on the
 // same machine in one run: msw's Node interception (setupServer) and a custom
-// SDK request handler calling msw's getResponse (MswRequestHandler, what the
-// embedded target uses). Prints calls per second and the ratio.
+// SDK request handler (MswRequestHandler, what the embedded target uses: msw's
+// getResponse semantics, dispatched directly for the emulator's own handlers,
+// see emulator/dispatch.ts). Prints calls per second and the ratio.
+// bench/run.ts (`npm run bench`) has the figures of the issue.
 import { CreateFunctionCommand, GetFunctionEventInvokeConfigCommand, PutFunctionEventInvokeConfigCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import { setupServer } from 'msw/node';
 import { createEmulator } from '../emulator/index.ts';
@@ -39,7 +41,7 @@ server.close();
 
 const figures = { calls: CALLS, getResponseRps: Math.round(directRps), setupServerRps: Math.round(interceptRps), ratio: +(directRps / interceptRps).toFixed(2) };
 console.log(`in-process wiring, ${CALLS} sequential Put/Get calls each:`);
-console.log(`  custom SDK request handler + msw getResponse: ${figures.getResponseRps} calls/s`);
-console.log(`  msw setupServer (Node http interception):     ${figures.setupServerRps} calls/s`);
-console.log(`  getResponse / setupServer: ${figures.ratio}`);
+console.log(`  custom SDK request handler (MswRequestHandler): ${figures.getResponseRps} calls/s`);
+console.log(`  msw setupServer (Node http interception):       ${figures.setupServerRps} calls/s`);
+console.log(`  MswRequestHandler / setupServer: ${figures.ratio}`);
 console.log(JSON.stringify(figures));

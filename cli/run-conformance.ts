@@ -6,7 +6,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Vitest } from 'vitest/node';
 import { sweep } from '../fixtures/sweep.ts';
 import { catalogue } from '../specs/rules/index.ts';
-import { connectTarget, type Target } from '../targets/target.ts';
+import { connectTarget, type Target, type TargetKind } from '../targets/target.ts';
 import { lackingOperations, unreachable } from '../targets/probe.ts';
 import { Budget, Pace, type Pacing } from '../targets/resilience.ts';
 import { runPrefix } from '../fixtures/provision.ts';
@@ -66,10 +66,24 @@ async function prepare(opts: RunOptions, prefix: string): Promise<{ target: Targ
   return { target, lacking: await lackingOperations(target, `${prefix}probe-missing`, pacing) };
 }
 
+/**
+ * --concurrency N as vitest runs it: N/workers rules at the same time inside
+ * each of `workers` worker processes (suite files run in parallel across
+ * workers, one after the other within one). Embedded rules are CPU work: up to
+ * one worker per core but the one the CLI's own process keeps. Remote rules
+ * wait on the target: up to one worker per core, the rest concurrent rules
+ * (a file's rules run side by side; no more processes than cores).
+ */
+export function parallelism(concurrency: number, kind: TargetKind): { workers: number; perWorker: number } {
+  const cores = availableParallelism();
+  const workers = Math.max(1, Math.min(concurrency, kind === 'embedded' ? cores - 1 : cores));
+  return { workers, perWorker: Math.ceil(concurrency / workers) };
+}
+
 /** The run's resilience settings as the workers apply them: the rate shared out, budgets in shared files. */
 async function resilienceConfig(opts: RunOptions): Promise<ResilienceConfig> {
   const r = opts.resilience;
-  const workers = Math.max(1, availableParallelism());
+  const { workers } = parallelism(opts.concurrency, opts.target.kind);
   const budgetDir = r.maxRequests || r.maxFunctions ? await mkdtemp(join(tmpdir(), 'lc-budget-')) : undefined;
   return {
     attempts: r.attempts,
@@ -124,7 +138,7 @@ export async function runConformance(
   let interrupted: 'SIGINT' | 'SIGTERM' | undefined;
   let cleanup: { removed: string[]; failed: string[] };
   try {
-    interrupted = await runSuites(config, collector, shard, log);
+    interrupted = await runSuites(config, collector, shard, log, opts.concurrency);
   } finally {
     // Whatever happened (an interrupt, a crashed worker, a failed afterAll),
     // remove everything this run created before returning.
@@ -173,7 +187,7 @@ async function vitestNode(): Promise<typeof import('vitest/node')> {
 }
 
 /** Runs the suites in vitest; SIGINT/SIGTERM cancel the run (hooks still clean up). Returns the signal, if any. */
-async function runSuites(config: RunConfig, collector: VerdictCollector, shard: string | undefined, log: (l: string) => void): Promise<'SIGINT' | 'SIGTERM' | undefined> {
+async function runSuites(config: RunConfig, collector: VerdictCollector, shard: string | undefined, log: (l: string) => void, concurrency: number): Promise<'SIGINT' | 'SIGTERM' | undefined> {
   process.env[RUN_CONFIG_ENV] = JSON.stringify(config);
   let vitest: Vitest | undefined;
   let interrupted: 'SIGINT' | 'SIGTERM' | undefined;
@@ -189,7 +203,22 @@ async function runSuites(config: RunConfig, collector: VerdictCollector, shard: 
   process.on('SIGTERM', onTerm);
   try {
     const { createVitest } = await vitestNode();
-    vitest = await createVitest('test', { config: SUITES_CONFIG, watch: false, reporters: [collector], ...(shard ? { shard } : {}) });
+    const { workers, perWorker } = parallelism(concurrency, config.target.kind);
+    const earlier = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
+    vitest = await createVitest('test', {
+      config: SUITES_CONFIG,
+      watch: false,
+      reporters: [collector],
+      maxWorkers: workers,
+      ...(perWorker > 1 ? { sequence: { concurrent: true }, maxConcurrency: perWorker } : {}),
+      ...(shard ? { shard } : {}),
+    });
+    // vitest's own SIGINT/SIGTERM listeners end the process 1 ms after the
+    // signal, before the cancelled suites' cleanup and the sweep: this run
+    // handles those signals itself (onSignal), so the ones vitest added go.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      for (const l of process.listeners(signal)) if (!earlier[signal].includes(l)) process.off(signal, l);
+    }
     if (!interrupted) await vitest.start([]);
   } finally {
     await vitest?.close();

@@ -2,6 +2,7 @@
 // exit 2 before anything touches a target.
 import { parseArgs } from 'node:util';
 import { randomInt } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { Tier } from '../specs/rules/index.ts';
 import type { TargetConfig } from '../targets/target.ts';
 import { DEFAULT_NUM_RUNS } from '../suites/harness/run-config.ts';
@@ -24,6 +25,20 @@ export interface RunOptions {
   /** Recordings to replay instead of running the suites. */
   replay?: string[];
   resilience: ResilienceOptions;
+  /** How many rules run at the same time (see cli/run-conformance.ts parallelism). */
+  concurrency: number;
+}
+
+/**
+ * Rules at the same time, by target kind. Embedded: the rules are CPU work in
+ * the worker processes, so one per core but the one the CLI and vitest use.
+ * URL: an emulator's latency, not our CPU, is what a rule waits for. AWS: the
+ * control plane's pace (--rate) is the limit; a few in flight reach it.
+ */
+export function defaultConcurrency(kind: TargetConfig['kind']): number {
+  if (kind === 'url') return 8;
+  if (kind === 'aws') return 4;
+  return Math.max(1, availableParallelism() - 1);
 }
 
 /** Retries, timeouts, pace and budgets; defaults by target kind (see defaultsFor). */
@@ -104,6 +119,7 @@ export function parseRunOptions(args: string[]): RunOptions {
       rate: { type: 'string' },
       'max-requests': { type: 'string' },
       'max-functions': { type: 'string' },
+      concurrency: { type: 'string' },
     },
   });
   const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
@@ -128,6 +144,7 @@ export function parseRunOptions(args: string[]): RunOptions {
   return {
     target,
     resilience,
+    concurrency: wholeNumber('--concurrency', values.concurrency, 1, 64) ?? defaultConcurrency(target.kind),
     reportDir: values['report-dir'] ?? 'reports/latest',
     seed: wholeNumber('--seed', values.seed, 0, 2 ** 31 - 1) ?? randomInt(2 ** 31 - 1),
     numRuns: wholeNumber('--num-runs', values['num-runs'], 1, 100_000) ?? DEFAULT_NUM_RUNS,

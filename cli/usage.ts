@@ -6,7 +6,8 @@ export const USAGE = `usage:
                            [--seed N] [--num-runs N] [--tier core|complete|strict] [--rules GLOB]
                            [--expect FILE] [--baseline FILE] [--shard i/n]
                            [--role-arn ARN] [--allow-account ID]... [--replay DIR]...
-                           [--retries N] [--request-timeout MS] [--rate N] [--max-requests N] [--max-functions N]
+                           [--concurrency N] [--retries N] [--request-timeout MS] [--rate N]
+                           [--max-requests N] [--max-functions N]
   lambda-conformance merge [--report-dir DIR] RESULTS.json...
   lambda-conformance record --out DIR [--target aws|<http(s) URL>|embedded] [--seed N] [--sequences N]
   lambda-conformance diff-recordings A B

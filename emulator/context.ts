@@ -17,7 +17,7 @@ export interface RequestContext {
 
 const CREDENTIAL = /Credential=([^/,\s]+)\/\d{8}\/([a-z0-9-]+)\//;
 
-export function requestContext(request: Request, opts: EmulatorOptions): RequestContext {
+export function requestContext(request: { headers: { get(name: string): string | null } }, opts: EmulatorOptions): RequestContext {
   const auth = request.headers.get('authorization') ?? '';
   const m = CREDENTIAL.exec(auth);
   const accessKey = m?.[1] ?? '';

@@ -1,23 +1,46 @@
-// Building responses: one place for the headers every Lambda answer carries.
+// Building answers: one place for the headers every Lambda answer carries.
+// Handlers build Replies (plain data); a fetch Response is made from one only
+// where msw needs it (emulator/route.ts), so the in-process paths and the
+// server never build and re-read a Response per request (emulator/dispatch.ts).
 import { randomUUID } from 'node:crypto';
 import { ApiError } from './errors.ts';
 
-function baseHeaders(): Record<string, string> {
-  return { 'Content-Type': 'application/json', 'x-amzn-RequestId': randomUUID() };
+/** An answer as plain data: what `new Response(body, { status, headers })` is made from. */
+export interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: string | null;
 }
 
-export function jsonResponse(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: baseHeaders() });
+// Header names lower-case and in order, as a fetch Response lists them: then
+// emulator/dispatch.ts hands them on as they are.
+function baseHeaders(): Record<string, string> {
+  return { 'content-type': 'application/json', 'x-amzn-requestid': randomUUID() };
+}
+
+export function jsonResponse(status: number, body: unknown): Reply {
+  return { status, headers: baseHeaders(), body: JSON.stringify(body) };
 }
 
 /** 204 No Content: no body and no content type, as Delete answers. */
-export function emptyResponse(status = 204): Response {
-  return new Response(null, { status, headers: { 'x-amzn-RequestId': randomUUID() } });
+export function emptyResponse(status = 204): Reply {
+  return { status, headers: { 'x-amzn-requestid': randomUUID() }, body: null };
 }
 
-export function errorResponse(err: ApiError): Response {
-  return new Response(JSON.stringify(err.body()), {
+export function errorReply(err: ApiError): Reply {
+  return {
     status: err.status,
-    headers: { ...baseHeaders(), 'x-amzn-ErrorType': err.code, ...err.extraHeaders },
-  });
+    headers: { 'content-type': 'application/json', 'x-amzn-errortype': err.code, 'x-amzn-requestid': randomUUID(), ...err.extraHeaders },
+    body: JSON.stringify(err.body()),
+  };
+}
+
+/** The fetch Response of a Reply, for msw. */
+export function toResponse(r: Reply): Response {
+  return new Response(r.body, { status: r.status, headers: r.headers });
+}
+
+/** An AWS error as a fetch Response (for msw handlers outside the emulator's routes). */
+export function errorResponse(err: ApiError): Response {
+  return toResponse(errorReply(err));
 }

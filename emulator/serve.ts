@@ -1,11 +1,14 @@
 // Serves the emulator's msw handlers over HTTP with node:http, so any SDK, the
 // AWS CLI or boto3 can use it as --endpoint-url. Bodies are capped; anything a
-// handler throws becomes a JSON 500, never an HTML page.
+// handler throws becomes a JSON 500, never an HTML page. Requests are answered
+// through emulator/dispatch.ts: msw's semantics, without a fetch Request and
+// Response per request where the handlers are the emulator's own.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getResponse, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { answerBytes, directRequest, HandlerDispatch, replyAnswer, type Answer } from './dispatch.ts';
 import { ApiError, errors } from './errors.ts';
-import { errorResponse } from './respond.ts';
+import { errorReply } from './respond.ts';
 import { MAX_BODY_BYTES } from './validation.ts';
 
 async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
@@ -19,30 +22,31 @@ async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return chunks.length ? Buffer.concat(chunks) : undefined;
 }
 
-async function answer(handlers: HttpHandler[], req: IncomingMessage): Promise<Response> {
+async function answer(dispatch: HandlerDispatch, req: IncomingMessage): Promise<Answer> {
   try {
     const body = await readBody(req);
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
     const method = req.method ?? 'GET';
-    const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
-      method,
-      headers,
-      body: method === 'GET' || method === 'HEAD' || !body ? undefined : new Uint8Array(body),
-    });
-    return (await getResponse(handlers, request)) ?? errorResponse(errors.unknownOperation(method, req.url ?? '/'));
+    const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
+    const sent = method === 'GET' || method === 'HEAD' || !body ? undefined : body;
+    const fetchRequest = () => {
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+      return new Request(url, { method, headers, body: sent ? new Uint8Array(sent) : undefined });
+    };
+    const answered = await dispatch.answer(directRequest(method, url, Object.entries(req.headers), sent), fetchRequest);
+    return answered ?? replyAnswer(errorReply(errors.unknownOperation(method, req.url ?? '/')));
   } catch (e) {
-    return errorResponse(e instanceof ApiError ? e : new ApiError('ServiceException', 'The emulator encountered an internal error.'));
+    return replyAnswer(errorReply(e instanceof ApiError ? e : new ApiError('ServiceException', 'The emulator encountered an internal error.')));
   }
 }
 
-async function write(res: ServerResponse, response: Response): Promise<void> {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((v, k) => (headers[k] = v));
-  const body = Buffer.from(await response.arrayBuffer());
-  if (response.status !== 204) headers['content-length'] = String(body.length);
-  res.writeHead(response.status, headers);
-  res.end(response.status === 204 ? undefined : body);
+function write(res: ServerResponse, a: Answer): void {
+  const headers = { ...a.headers };
+  const bytes = answerBytes(a);
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (a.status !== 204) headers['content-length'] = String(body.length);
+  res.writeHead(a.status, headers);
+  res.end(a.status === 204 ? undefined : body);
 }
 
 export interface RunningServer {
@@ -52,9 +56,10 @@ export interface RunningServer {
 }
 
 export async function serveHandlers(handlers: HttpHandler[], host = '127.0.0.1', port = 0): Promise<RunningServer> {
+  const dispatch = new HandlerDispatch(handlers);
   const server = createServer((req, res) => {
-    answer(handlers, req)
-      .then((response) => write(res, response))
+    answer(dispatch, req)
+      .then((a) => write(res, a))
       .catch(() => res.destroy());
   });
   server.keepAliveTimeout = 5_000;

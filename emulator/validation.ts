@@ -9,7 +9,7 @@ import { errors } from './errors.ts';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 /** Reads a JSON object body; an empty body is `{}`. */
-export async function readJsonBody(request: Request): Promise<Record<string, unknown>> {
+export async function readJsonBody(request: { text(): Promise<string> }): Promise<Record<string, unknown>> {
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw errors.tooLarge(MAX_BODY_BYTES);
   if (text.trim() === '') return {};

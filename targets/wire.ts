@@ -4,7 +4,8 @@
 // Requests to URL targets are SigV4-signed like the SDK's; the embedded target
 // answers in-process through the same msw handlers.
 import { createHash, createHmac } from 'node:crypto';
-import { getResponse, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { answerText, directRequest, HandlerDispatch } from '../emulator/dispatch.ts';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Checksum, SourceData } from '@smithy/types';
 
@@ -57,15 +58,18 @@ const queryString = (q: Record<string, string> = {}) => {
 };
 
 export function inProcessWire(handlers: readonly HttpHandler[], origin = 'http://embedded.lambda-conformance.invalid'): WireClient {
+  // Same semantics as getResponse(handlers, new Request(...)); the emulator's own
+  // handlers answer without a fetch Request/Response (emulator/dispatch.ts).
+  const dispatch = new HandlerDispatch(handlers);
   return {
     async send(req) {
-      const res = await getResponse([...handlers], new Request(`${origin}${req.path}${queryString(req.query)}`, {
-        method: req.method,
-        headers: { 'content-type': 'application/json', ...req.headers },
-        body: req.body,
-      }));
+      const url = `${origin}${req.path}${queryString(req.query)}`;
+      const headers = { 'content-type': 'application/json', ...req.headers };
+      const res = await dispatch.answer(directRequest(req.method, url, Object.entries(headers), req.body), () =>
+        new Request(url, { method: req.method, headers, body: req.body }),
+      );
       if (!res) throw new Error(`no handler answered ${req.method} ${req.path}`);
-      return toWireResponse(res);
+      return { status: res.status, headers: res.headers, text: answerText(res) };
     },
   };
 }

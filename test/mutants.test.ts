@@ -73,7 +73,7 @@ describe('the suite against the mutants', () => {
     dir = await mkdtemp(join(tmpdir(), 'lc-mutants-'));
     run = await runMutants(['--killers-only', '--seed', SEED, '--jobs', String(JOBS), '--report-dir', dir]);
     report = JSON.parse(await readFile(join(dir, 'mutants.json'), 'utf8').catch(() => 'null')) as MutationReport | null;
-  }, 290_000);
+  }, 900_000);
   afterAll(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });

@@ -93,6 +93,9 @@ describe('cleanup that always happens', () => {
     await exited;
     const left = await functionNames(url);
     expect(left.length).toBeGreaterThan(0);
+    const young = await runCli(['sweep', '--target', url, '--older-than', '1h']);
+    expect(young.stdout).toContain('sweep: removed 0 functions'); // all younger than an hour
+    expect(await functionNames(url)).toEqual(left);
     const s = await runCli(['sweep', '--target', url]);
     expect(s.code, s.stderr).toBe(0);
     for (const name of left) expect(s.stdout).toContain(`removed ${name}`);

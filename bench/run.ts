@@ -1,0 +1,248 @@
+// `npm run bench`: how fast the suite and the emulator are, measured in one run
+// on this machine, printed and written to reports/bench.json. Figures only:
+// nothing here is ever asserted in a test.
+//
+// - SDK ceiling: LambdaClient with a request handler returning the canned bytes
+//   of each call (no emulator, no network), sequential calls;
+// - embedded: the embedded target's client (targets/msw-request-handler.ts over
+//   emulator/index.ts), sequential calls; ratio to the ceiling;
+// - served: emulator/serve.ts (serveHandlers) in a child process, and a bare
+//   node:http server in a child process answering the same canned bytes, both
+//   called by the same client: the SDK's LambdaClient over a keep-alive
+//   http.Agent, signed requests, at concurrency 1 and 8 (8 loops of sequential
+//   calls, each on its own function);
+// - suite: a full default `node bin/lambda-conformance.js run` (embedded
+//   target), its total requests (sum of `requests` in results.json), requests
+//   per second over its wall time, and the ratio of that rate to the embedded
+//   rate; peak memory = the highest sum of VmRSS over the run's process tree
+//   (the CLI and its vitest workers), polled from /proc every 20 ms. Printed
+//   too, not in bench.json: the rate inside the rules (requests / the sum of
+//   the rules' durations), i.e. without the run's fixed start-up cost.
+//
+// Every call rate is the median of 5 rounds of about 0.8 s each, after a
+// warm-up, over the six-call mix of bench/workload.ts; the two rates of a
+// ratio are measured in alternating rounds.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent } from 'node:http';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { createEmulator } from '../emulator/index.ts';
+import { embeddedTarget, EMBEDDED_ENDPOINT } from '../targets/embedded.ts';
+import { createLambdaClient, EMULATOR_CREDENTIALS } from '../targets/lambda-client.ts';
+import { MswRequestHandler } from '../targets/msw-request-handler.ts';
+import { CannedHandler, cannedToJson, createBenchFunction, cycle, CYCLE, RecordingHandler } from './workload.ts';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const REGION = 'us-east-1';
+const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 800);
+const ROUNDS = 5;
+/** For working on one part: `BENCH_ONLY=inprocess|served|suite` (bench.json is then not written). */
+const ONLY = process.env.BENCH_ONLY;
+const part = (name: string) => ONLY === undefined || ONLY === name;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Calls per second of each `batch(n)` (n calls): warm-up and calibration, then
+ * ROUNDS rounds taking turns between the batches (so that a change of load on
+ * the machine hits all of them alike), the median round of each.
+ */
+async function callsPerSecond<K extends string>(batches: Record<K, (n: number) => Promise<void>>): Promise<Record<K, number>> {
+  const names = Object.keys(batches) as K[];
+  const sizes = {} as Record<K, number>;
+  for (const k of names) {
+    await batches[k](CYCLE * 100);
+    const t = performance.now();
+    await batches[k](CYCLE * 100);
+    const perCall = (performance.now() - t) / (CYCLE * 100);
+    sizes[k] = Math.max(CYCLE * 8, Math.ceil(ROUND_MS / perCall / (CYCLE * 8)) * CYCLE * 8);
+  }
+  const rates = Object.fromEntries(names.map((k) => [k, [] as number[]])) as unknown as Record<K, number[]>;
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const k of names) {
+      const t = performance.now();
+      await batches[k](sizes[k]);
+      rates[k].push(sizes[k] / ((performance.now() - t) / 1000));
+    }
+  }
+  return Object.fromEntries(names.map((k) => [k, median(rates[k])])) as Record<K, number>;
+}
+
+/** `concurrency` loops of sequential calls, each on its own function, n calls in all. */
+async function loops(client: LambdaClient, label: string, concurrency: number, create = true): Promise<(n: number) => Promise<void>> {
+  const cycles: Array<ReturnType<typeof cycle>> = [];
+  for (let w = 0; w < concurrency; w++) {
+    const fn = `bench-${label}-${w}`;
+    if (create) await createBenchFunction(client, fn);
+    cycles.push(cycle(fn));
+  }
+  return async (n) => {
+    const per = Math.ceil(n / concurrency);
+    await Promise.all(
+      cycles.map(async (calls) => {
+        for (let i = 0; i < per; i++) await calls[i % CYCLE]!(client);
+      }),
+    );
+  };
+}
+
+// --- canned answers: what the emulator says to each call of the mix ----------
+const recorder = new RecordingHandler(new MswRequestHandler(createEmulator({ defaultRegion: REGION }).handlers));
+const recordingClient = createLambdaClient({ endpoint: EMBEDDED_ENDPOINT, region: REGION, credentials: EMULATOR_CREDENTIALS, requestHandler: recorder });
+await createBenchFunction(recordingClient, 'bench-canned');
+for (const call of cycle('bench-canned')) await call(recordingClient);
+const canned = recorder.recorded;
+const statuses = [...canned.keys()].sort().map((k) => canned.get(k)!.statusCode);
+if (statuses.join() !== '200,200,200,200,404,400') throw new Error(`bench: unexpected answers to the call mix: ${statuses.join()}`);
+
+console.log(`lambda-conformance bench: ${availableParallelism()} cores, node ${process.version}; call mix Put, Get, Update, List, Get->404, Put->400 (statuses ${statuses.join(' ')})`);
+
+// --- SDK ceiling and embedded --------------------------------------------------
+async function inProcess(): Promise<{ sdkCeilingRps: number; embeddedRps: number }> {
+  const ceilingClient = createLambdaClient({ endpoint: EMBEDDED_ENDPOINT, region: REGION, credentials: EMULATOR_CREDENTIALS, requestHandler: new CannedHandler(canned) });
+  const embedded = embeddedTarget({ region: REGION });
+  const r = await callsPerSecond({ ceiling: await loops(ceilingClient, 'ceiling', 1, false), embedded: await loops(embedded.client, 'embedded', 1) });
+  embedded.client.destroy();
+  console.log(`SDK ceiling (canned bytes, no emulator):     ${Math.round(r.ceiling)} calls/s`);
+  console.log(`embedded target (msw handler + emulator):    ${Math.round(r.embedded)} calls/s  = ${round2(r.embedded / r.ceiling)} of the ceiling`);
+  return { sdkCeilingRps: r.ceiling, embeddedRps: r.embedded };
+}
+
+// --- served emulator vs bare node:http, over loopback ---------------------------
+async function startServer(mode: 'emulator' | 'bare'): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/server.ts'), mode], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, BENCH_CANNED: cannedToJson(canned) },
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`bench: ${mode} server exited with ${code}`)));
+    lines.on('line', (l) => {
+      const m = /^listening on (\S+)/.exec(l);
+      if (m) resolve(m[1]!);
+    });
+  });
+  return { url, child };
+}
+
+async function served(): Promise<{ servedRps: { c1: number; c8: number }; bareHttpRps: { c1: number; c8: number }; servedRatio: { c1: number; c8: number } }> {
+  const emulator = await startServer('emulator');
+  const bare = await startServer('bare');
+  const servedRps = { c1: 0, c8: 0 };
+  const bareHttpRps = { c1: 0, c8: 0 };
+  for (const c of [1, 8] as const) {
+    const agents: Agent[] = [];
+    const clientFor = (url: string) => {
+      const agent = new Agent({ keepAlive: true, maxSockets: c });
+      agents.push(agent);
+      return new LambdaClient({ region: REGION, endpoint: url, credentials: EMULATOR_CREDENTIALS, maxAttempts: 1, requestHandler: { httpAgent: agent } });
+    };
+    const e = clientFor(emulator.url);
+    const b = clientFor(bare.url);
+    const r = await callsPerSecond({ emulator: await loops(e, `served-c${c}`, c), bare: await loops(b, `bare-c${c}`, c, false) });
+    servedRps[`c${c}`] = r.emulator;
+    bareHttpRps[`c${c}`] = r.bare;
+    e.destroy();
+    b.destroy();
+    for (const a of agents) a.destroy();
+  }
+  for (const { child } of [emulator, bare]) {
+    child.stdin!.end();
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+  const servedRatio = { c1: round2(servedRps.c1 / bareHttpRps.c1), c8: round2(servedRps.c8 / bareHttpRps.c8) };
+  console.log('served over loopback, SDK client with a keep-alive agent, server in its own process:');
+  for (const c of ['c1', 'c8'] as const) {
+    console.log(`  concurrency ${c.slice(1)}: emulator ${Math.round(servedRps[c])} calls/s, bare node:http ${Math.round(bareHttpRps[c])} calls/s  = ${servedRatio[c]}`);
+  }
+  return { servedRps, bareHttpRps, servedRatio };
+}
+
+// --- the suite: a full default run on the embedded target ------------------------
+/** Sum of VmRSS (kB) of `root` and all its descendants. */
+function treeRssKb(root: number): number {
+  const kids = new Map<number, number[]>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      kids.set(ppid, [...(kids.get(ppid) ?? []), Number(d)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0;
+  const todo = [root];
+  while (todo.length) {
+    const pid = todo.pop()!;
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      total += Number(m?.[1] ?? 0);
+    } catch {
+      // gone meanwhile
+    }
+    todo.push(...(kids.get(pid) ?? []));
+  }
+  return total;
+}
+
+async function suite(embeddedRps: number | undefined): Promise<{ suiteRequests: number; suiteRps: number; suiteRatio: number; fullRunWallS: number; peakRssMB: number }> {
+  const reportDir = mkdtempSync(join(tmpdir(), 'lc-bench-'));
+  const started = performance.now();
+  const run = spawn(process.execPath, [join(ROOT, 'bin/lambda-conformance.js'), 'run', '--report-dir', reportDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  run.stdout!.on('data', (d: Buffer) => (output += d));
+  run.stderr!.on('data', (d: Buffer) => (output += d));
+  let peakKb = 0;
+  const poll = setInterval(() => (peakKb = Math.max(peakKb, treeRssKb(run.pid!))), 20);
+  const exitCode = await new Promise<number | null>((resolve) => run.once('exit', resolve));
+  clearInterval(poll);
+  const fullRunWallS = (performance.now() - started) / 1000;
+  if (exitCode !== 0) console.error(`bench: the run exited with ${exitCode}:\n${output}`);
+  const results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')) as { rules: Array<{ requests?: number; durationMs?: number }> };
+  rmSync(reportDir, { recursive: true, force: true });
+  const suiteRequests = results.rules.reduce((s, r) => s + (r.requests ?? 0), 0);
+  const ruleSeconds = results.rules.reduce((s, r) => s + (r.durationMs ?? 0), 0) / 1000;
+  const suiteRps = suiteRequests / fullRunWallS;
+  const ratio = (rps: number) => (embeddedRps ? round2(rps / embeddedRps) : NaN);
+  const peakRssMB = Math.round(peakKb / 1024);
+  console.log(`suite: full default run (embedded), exit ${exitCode}: ${results.rules.length} rules, ${suiteRequests} requests in ${fullRunWallS.toFixed(2)} s wall`);
+  console.log(`  ${Math.round(suiteRps)} requests/s over the wall time = ${ratio(suiteRps)} of the embedded rate`);
+  console.log(`  (inside the rules: ${ruleSeconds.toFixed(2)} s summed over rules, ${Math.round(suiteRequests / ruleSeconds)} requests/s = ${ratio(suiteRequests / ruleSeconds)} of the embedded rate)`);
+  console.log(`  peak memory: ${peakRssMB} MB (sum of VmRSS over the run's process tree, polled every 20 ms)`);
+  return { suiteRequests, suiteRps, suiteRatio: ratio(suiteRps), fullRunWallS, peakRssMB };
+}
+
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+console.log(`load average before: ${load()}`);
+const inproc = part('inprocess') || part('suite') ? await inProcess() : undefined;
+const serve = part('served') ? await served() : undefined;
+const whole = part('suite') ? await suite(inproc?.embeddedRps) : undefined;
+console.log(`load average after: ${load()} (other processes on this machine skew every figure)`);
+
+if (inproc && serve && whole) {
+  const figures = {
+    sdkCeilingRps: Math.round(inproc.sdkCeilingRps),
+    embeddedRps: Math.round(inproc.embeddedRps),
+    embeddedRatio: round2(inproc.embeddedRps / inproc.sdkCeilingRps),
+    servedRps: { c1: Math.round(serve.servedRps.c1), c8: Math.round(serve.servedRps.c8) },
+    bareHttpRps: { c1: Math.round(serve.bareHttpRps.c1), c8: Math.round(serve.bareHttpRps.c8) },
+    servedRatio: serve.servedRatio,
+    suiteRequests: whole.suiteRequests,
+    suiteRps: Math.round(whole.suiteRps),
+    suiteRatio: whole.suiteRatio,
+    fullRunWallS: round2(whole.fullRunWallS),
+    peakRssMB: whole.peakRssMB,
+  };
+  mkdirSync(join(ROOT, 'reports'), { recursive: true });
+  writeFileSync(join(ROOT, 'reports/bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
+  console.log(`reports/bench.json: ${JSON.stringify(figures)}`);
+}
