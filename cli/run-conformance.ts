@@ -26,6 +26,23 @@ const SUITES_CONFIG = fileURLToPath(new URL('../suites/vitest.config.ts', import
 /** The target cannot be used: exit 2 with this one line. */
 export class TargetError extends Error {}
 
+/** What every results.json starts with: tool, target, SDK, seed, times, rules and their summary. */
+export function resultsOf(target: Pick<Target, 'kind' | 'endpoint' | 'region'>, seed: number, startedAt: string, rules: Results['rules']): Results {
+  const v = versions();
+  return {
+    tool: { name: 'lambda-conformance', version: v.tool },
+    target: { kind: target.kind, endpoint: target.endpoint, region: target.region },
+    sdk: { '@aws-sdk/client-lambda': v.sdk },
+    seed,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    summary: summarise(rules),
+    rules,
+    errors: [],
+    leaks: [],
+  };
+}
+
 export function versions(): { tool: string; sdk: string } {
   return {
     tool: (require('../package.json') as { version: string }).version,
@@ -149,16 +166,8 @@ export async function runConformance(
 
   const unreported = interrupted ? `not reached: the run was interrupted by ${interrupted}` : shard ? `in another shard than ${shard}` : undefined;
   const rules = ruleResults(catalogue, collector.reported, unreported);
-  const v = versions();
   const results: Results = {
-    tool: { name: 'lambda-conformance', version: v.tool },
-    target: { kind: target.kind, endpoint: target.endpoint, region: target.region },
-    sdk: { '@aws-sdk/client-lambda': v.sdk },
-    seed: opts.seed,
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    summary: summarise(rules),
-    rules,
+    ...resultsOf(target, opts.seed, startedAt, rules),
     // A suite whose own cleanup failed is not an error once the sweep removed what it left.
     errors: collector.errors.filter((e) => !e.includes('cleanup failed') || cleanup.failed.length > 0),
     leaks: cleanup.failed,

@@ -2,8 +2,8 @@
 // suites, the recordings replayed, and the same results (and reports) come out.
 import { connectTarget } from '../targets/target.ts';
 import { unreachable } from '../targets/probe.ts';
-import { exitCodeOf, summarise, type Results } from '../reporting/results.ts';
-import { TargetError, versions } from '../cli/run-conformance.ts';
+import { exitCodeOf, type Results } from '../reporting/results.ts';
+import { resultsOf, TargetError } from '../cli/run-conformance.ts';
 import type { RunOptions } from '../cli/run-options.ts';
 import { loadRecording, RecordingError } from './transcript.ts';
 import { replayRecordings } from './replay-run.ts';
@@ -27,19 +27,7 @@ export async function runReplay(opts: RunOptions & { replay: string[] }, log: (l
     if (cause) throw new TargetError(`cannot reach the target ${target.endpoint} (${cause}): is it running, and is the URL right?`);
     for (const r of recordings) log(`replaying a recording of ${r.provenance.target} (${r.provenance.region}, ${r.provenance.recordedAt})`);
     const rules = await replayRecordings(target.client, recordings, target.kind !== 'embedded', opts.target.region);
-    const v = versions();
-    const results: Results = {
-      tool: { name: 'lambda-conformance', version: v.tool },
-      target: { kind: target.kind, endpoint: target.endpoint, region: target.region },
-      sdk: { '@aws-sdk/client-lambda': v.sdk },
-      seed: opts.seed,
-      startedAt,
-      finishedAt: new Date().toISOString(),
-      summary: summarise(rules),
-      rules,
-      errors: [],
-      leaks: [],
-    };
+    const results = resultsOf(target, opts.seed, startedAt, rules);
     return { results, exitCode: exitCodeOf(results) };
   } finally {
     target.close();

@@ -4,7 +4,7 @@
 // without crashing the run. Each mutant is served on its own port and run by
 // mutants/run.ts with --rules limited to its killers (--killers-only), the
 // catalogue split over one process per core (--jobs).
-import { spawn } from 'node:child_process';
+import { runNode } from './helpers/cli.ts';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,17 +51,7 @@ describe('the mutant catalogue', () => {
 });
 
 /** `npx tsx mutants/run.ts ...` as a child process (it splits the catalogue over its own children). */
-function runMutants(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', RUN, ...args], { cwd: ROOT, env: process.env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runMutants = (args: string[]) => runNode(['--import', 'tsx', RUN, ...args], { cwd: ROOT });
 
 describe('the suite against the mutants', () => {
   let dir: string;
