@@ -81,4 +81,14 @@ describe('budgets', () => {
     const spent = r.results.rules.find((x) => x.verdict === 'inconclusive')!;
     expect(spent.evidence[0]!.message).toContain('request budget of 60 is spent');
   });
+
+  test('a budget of created functions stops the run cleanly too, and nothing is left behind', async () => {
+    const url = await serve(createEmulator().handlers);
+    const r = await run('--seed', '4', '--target', url, '--max-functions', '5');
+    expect(r.results.summary.fail).toBe(0);
+    expect(r.results.leaks).toEqual([]);
+    const spent = r.results.rules.filter((x) => x.verdict === 'inconclusive');
+    expect(spent.length).toBeGreaterThan(0);
+    expect(spent[0]!.evidence[0]!.message).toContain('function budget of 5 is spent');
+  });
 });
