@@ -17,15 +17,19 @@
 //   rate; peak memory = the highest sum of VmRSS over the run's process tree
 //   (the CLI and its vitest workers), polled from /proc every 20 ms. Printed
 //   too, not in bench.json: the rate inside the rules (requests / the sum of
-//   the rules' durations), i.e. without the run's fixed start-up cost.
+//   the rules' durations), i.e. without the run's fixed start-up cost;
+// - floor (bench/suite.ts, bench/floor.ts): the same number of calls from a
+//   fresh process that loads only the SDK, msw and the emulator, cold: what no
+//   run of that many requests can beat (floorWallS; floorRatio: its rate over
+//   the embedded rate; floorOverRun: its wall over the run's wall).
 //
 // Every call rate is the median of 5 rounds of about 0.8 s each, after a
 // warm-up, over the six-call mix of bench/workload.ts; the two rates of a
 // ratio are measured in alternating rounds.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +39,7 @@ import { embeddedTarget, EMBEDDED_ENDPOINT } from '../targets/embedded.ts';
 import { createLambdaClient, EMULATOR_CREDENTIALS } from '../targets/lambda-client.ts';
 import { MswRequestHandler } from '../targets/msw-request-handler.ts';
 import { CannedHandler, cannedToJson, createBenchFunction, cycle, CYCLE, RecordingHandler } from './workload.ts';
+import { suite } from './suite.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -165,62 +170,6 @@ async function served(): Promise<{ servedRps: { c1: number; c8: number }; bareHt
   return { servedRps, bareHttpRps, servedRatio };
 }
 
-// --- the suite: a full default run on the embedded target ------------------------
-/** Sum of VmRSS (kB) of `root` and all its descendants. */
-function treeRssKb(root: number): number {
-  const kids = new Map<number, number[]>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      kids.set(ppid, [...(kids.get(ppid) ?? []), Number(d)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  let total = 0;
-  const todo = [root];
-  while (todo.length) {
-    const pid = todo.pop()!;
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      total += Number(m?.[1] ?? 0);
-    } catch {
-      // gone meanwhile
-    }
-    todo.push(...(kids.get(pid) ?? []));
-  }
-  return total;
-}
-
-async function suite(embeddedRps: number | undefined): Promise<{ suiteRequests: number; suiteRps: number; suiteRatio: number; fullRunWallS: number; peakRssMB: number }> {
-  const reportDir = mkdtempSync(join(tmpdir(), 'lc-bench-'));
-  const started = performance.now();
-  const run = spawn(process.execPath, [join(ROOT, 'bin/lambda-conformance.js'), 'run', '--report-dir', reportDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  run.stdout!.on('data', (d: Buffer) => (output += d));
-  run.stderr!.on('data', (d: Buffer) => (output += d));
-  let peakKb = 0;
-  const poll = setInterval(() => (peakKb = Math.max(peakKb, treeRssKb(run.pid!))), 20);
-  const exitCode = await new Promise<number | null>((resolve) => run.once('exit', resolve));
-  clearInterval(poll);
-  const fullRunWallS = (performance.now() - started) / 1000;
-  if (exitCode !== 0) console.error(`bench: the run exited with ${exitCode}:\n${output}`);
-  const results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')) as { rules: Array<{ requests?: number; durationMs?: number }> };
-  rmSync(reportDir, { recursive: true, force: true });
-  const suiteRequests = results.rules.reduce((s, r) => s + (r.requests ?? 0), 0);
-  const ruleSeconds = results.rules.reduce((s, r) => s + (r.durationMs ?? 0), 0) / 1000;
-  const suiteRps = suiteRequests / fullRunWallS;
-  const ratio = (rps: number) => (embeddedRps ? round2(rps / embeddedRps) : NaN);
-  const peakRssMB = Math.round(peakKb / 1024);
-  console.log(`suite: full default run (embedded), exit ${exitCode}: ${results.rules.length} rules, ${suiteRequests} requests in ${fullRunWallS.toFixed(2)} s wall`);
-  console.log(`  ${Math.round(suiteRps)} requests/s over the wall time = ${ratio(suiteRps)} of the embedded rate`);
-  console.log(`  (inside the rules: ${ruleSeconds.toFixed(2)} s summed over rules, ${Math.round(suiteRequests / ruleSeconds)} requests/s = ${ratio(suiteRequests / ruleSeconds)} of the embedded rate)`);
-  console.log(`  peak memory: ${peakRssMB} MB (sum of VmRSS over the run's process tree, polled every 20 ms)`);
-  return { suiteRequests, suiteRps, suiteRatio: ratio(suiteRps), fullRunWallS, peakRssMB };
-}
-
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 console.log(`load average before: ${load()}`);
 const inproc = part('inprocess') || part('suite') ? await inProcess() : undefined;
@@ -241,6 +190,9 @@ if (inproc && serve && whole) {
     suiteRatio: whole.suiteRatio,
     fullRunWallS: round2(whole.fullRunWallS),
     peakRssMB: whole.peakRssMB,
+    floorWallS: whole.floorWallS,
+    floorRatio: whole.floorRatio,
+    floorOverRun: whole.floorOverRun,
   };
   mkdirSync(join(ROOT, 'reports'), { recursive: true });
   writeFileSync(join(ROOT, 'reports/bench.json'), `${JSON.stringify(figures, null, 2)}\n`);

@@ -1,22 +1,19 @@
 // The CLI entry: dispatches to a command; usage errors exit 2 with one line.
-import { diffRecordingsCommand } from './diff-recordings.ts';
-import { mergeCommand } from './merge.ts';
-import { recordCommand } from './record.ts';
-import { sweepCommand } from './sweep.ts';
-import { rulesCommand } from './rules.ts';
-import { runCommand } from './run.ts';
-import { serveCommand } from './serve.ts';
 import { USAGE, UsageError } from './usage.ts';
 import { redact, registerEnvironmentSecrets } from '../reporting/redact.ts';
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-  run: runCommand,
-  merge: mergeCommand,
-  record: recordCommand,
-  'diff-recordings': diffRecordingsCommand,
-  sweep: sweepCommand,
-  serve: serveCommand,
-  rules: rulesCommand,
+type Command = (args: string[]) => Promise<number>;
+
+// Each command is loaded when it is asked for: `--help` or `rules` need not load
+// the SDK, vitest or the emulator, which cost the start of every command.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./run.ts')).runCommand,
+  merge: async () => (await import('./merge.ts')).mergeCommand,
+  record: async () => (await import('./record.ts')).recordCommand,
+  'diff-recordings': async () => (await import('./diff-recordings.ts')).diffRecordingsCommand,
+  sweep: async () => (await import('./sweep.ts')).sweepCommand,
+  serve: async () => (await import('./serve.ts')).serveCommand,
+  rules: async () => (await import('./rules.ts')).rulesCommand,
 };
 
 /** Everything the CLI prints goes through redact(): no credential reaches a log. */
@@ -35,11 +32,12 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = COMMANDS[command];
+  if (!load) {
     console.error(`lambda-conformance: unknown command '${command}'\n${USAGE}`);
     return 2;
   }
+  const run = await load();
   try {
     return await run(rest);
   } catch (e) {

@@ -2,17 +2,14 @@
 // conformance suites with vitest, and return the results of every rule.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Vitest } from 'vitest/node';
-import { sweep } from '../fixtures/sweep.ts';
 import { catalogue } from '../specs/rules/index.ts';
-import { connectTarget, type Target, type TargetKind } from '../targets/target.ts';
-import { lackingOperations, unreachable } from '../targets/probe.ts';
-import { Budget, Pace, type Pacing } from '../targets/resilience.ts';
-import { runPrefix } from '../fixtures/provision.ts';
+import type { Target, TargetKind } from '../targets/target.ts';
+import { EMBEDDED_ENDPOINT } from '../targets/embedded-endpoint.ts';
+import { runPrefix } from '../fixtures/run-prefix.ts';
 import { progressOutput, VerdictCollector, type ProgressOutput } from '../reporting/collector.ts';
 import { exitCodeOf, ruleResults, summarise, type Results } from '../reporting/results.ts';
-import { applyExpectations, ExpectationFileError, loadExpectations, type Expectation } from '../reporting/expectations.ts';
+import type { Expectation, ExpectationOutcome } from '../reporting/expectations.ts';
 import { BaselineFileError, compareWithBaseline, loadBaseline } from '../reporting/baseline.ts';
 import { RUN_CONFIG_ENV, type ResilienceConfig, type RunConfig } from '../suites/harness/run-config.ts';
 import { mkdtemp } from 'node:fs/promises';
@@ -56,6 +53,7 @@ async function checkAccount(opts: RunOptions): Promise<void> {
   if (opts.allowAccounts.length === 0) {
     throw new TargetError('--target aws runs only in allowed accounts: add --allow-account <12-digit id> (or LAMBDA_CONFORMANCE_ALLOWED_ACCOUNTS)');
   }
+  const { GetCallerIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
   const sts = new STSClient({ region: opts.target.region });
   let account: string | undefined;
   try {
@@ -70,8 +68,31 @@ async function checkAccount(opts: RunOptions): Promise<void> {
   }
 }
 
-async function prepare(opts: RunOptions, prefix: string): Promise<{ target: Target; lacking: string[] }> {
+/** What this process holds of the target: where it is, what it lacks, and how to remove what the run left there. */
+interface Connection {
+  endpoint: string;
+  lacking: string[];
+  sweep(prefix: string): Promise<{ removed: string[]; failed: string[] }>;
+  close(): void;
+}
+
+/**
+ * The embedded emulator lives inside each vitest worker (suites/harness/suite.ts)
+ * and its state in that worker's memory: this process has nothing of it to
+ * probe (it is the reference, lacking nothing) and nothing to sweep, so it loads
+ * no target code at all; that was a quarter of a default run's start-up.
+ */
+const EMBEDDED: Connection = { endpoint: EMBEDDED_ENDPOINT, lacking: [], sweep: async () => ({ removed: [], failed: [] }), close: () => {} };
+
+async function prepare(opts: RunOptions, prefix: string): Promise<Connection> {
+  if (opts.target.kind === 'embedded') return EMBEDDED;
   await checkAccount(opts);
+  const [{ connectTarget }, { lackingOperations, unreachable }, { Budget, Pace }, { sweep }] = await Promise.all([
+    import('../targets/target.ts'),
+    import('../targets/probe.ts'),
+    import('../targets/resilience.ts'),
+    import('../fixtures/sweep.ts'),
+  ]);
   const target = connectTarget(opts.target);
   const cause = await unreachable(target);
   if (cause) {
@@ -79,8 +100,13 @@ async function prepare(opts: RunOptions, prefix: string): Promise<{ target: Targ
     throw new TargetError(`cannot reach the target ${target.endpoint} (${cause}): is it running, and is the URL right?`);
   }
   const r = opts.resilience;
-  const pacing: Pacing = { retry: { attempts: r.attempts, baseDelayMs: 50, maxDelayMs: 2_000 }, pace: new Pace(r.rate), requests: new Budget(undefined, undefined, 'request') };
-  return { target, lacking: await lackingOperations(target, `${prefix}probe-missing`, pacing) };
+  const pacing = { retry: { attempts: r.attempts, baseDelayMs: 50, maxDelayMs: 2_000 }, pace: new Pace(r.rate), requests: new Budget(undefined, undefined, 'request') };
+  return {
+    endpoint: target.endpoint,
+    lacking: await lackingOperations(target, `${prefix}probe-missing`, pacing),
+    sweep: (run) => sweep(target.client, { run }),
+    close: () => target.close(),
+  };
 }
 
 /**
@@ -117,14 +143,21 @@ async function resilienceConfig(opts: RunOptions): Promise<ResilienceConfig> {
 /** A bad --expect or --baseline file: exit 2 before anything runs. */
 export class InputFileError extends Error {}
 
-async function loadInputs(opts: RunOptions): Promise<{ expectations?: Expectation[]; baseline?: Results }> {
+interface Inputs {
+  expectations?: { list: Expectation[]; apply(results: Results, list: Expectation[]): ExpectationOutcome[] };
+  baseline?: Results;
+}
+
+async function loadInputs(opts: RunOptions): Promise<Inputs> {
+  // The expectations module (and its YAML parser) is loaded only for --expect.
+  const expectations = opts.expect ? await import('../reporting/expectations.ts') : undefined;
   try {
     return {
-      ...(opts.expect ? { expectations: await loadExpectations(opts.expect, catalogue.map((r) => r.id)) } : {}),
+      ...(expectations && opts.expect ? { expectations: { list: await expectations.loadExpectations(opts.expect, catalogue.map((r) => r.id)), apply: expectations.applyExpectations } } : {}),
       ...(opts.baseline ? { baseline: await loadBaseline(opts.baseline) } : {}),
     };
   } catch (e) {
-    if (e instanceof ExpectationFileError || e instanceof BaselineFileError) throw new InputFileError(e.message);
+    if ((expectations && e instanceof expectations.ExpectationFileError) || e instanceof BaselineFileError) throw new InputFileError(e.message);
     throw e;
   }
 }
@@ -137,7 +170,8 @@ export async function runConformance(
   const startedAt = new Date().toISOString();
   const inputs = await loadInputs(opts);
   const prefix = runPrefix();
-  const { target, lacking } = await prepare(opts, prefix);
+  const target = await prepare(opts, prefix);
+  const { lacking } = target;
   if (lacking.length) log(`the target lacks ${lacking.join(', ')}: rules that need them are skipped`);
 
   const config: RunConfig = {
@@ -159,7 +193,7 @@ export async function runConformance(
   } finally {
     // Whatever happened (an interrupt, a crashed worker, a failed afterAll),
     // remove everything this run created before returning.
-    cleanup = await sweep(target.client, { run: prefix }).catch((e: Error) => ({ removed: [], failed: [`sweep of ${prefix}: ${e.message}`] }));
+    cleanup = await target.sweep(prefix).catch((e: Error) => ({ removed: [], failed: [`sweep of ${prefix}: ${e.message}`] }));
     target.close();
   }
   if (cleanup.removed.length) log(`removed ${cleanup.removed.length} leftover functions of this run: ${cleanup.removed.join(', ')}`);
@@ -167,14 +201,14 @@ export async function runConformance(
   const unreported = interrupted ? `not reached: the run was interrupted by ${interrupted}` : shard ? `in another shard than ${shard}` : undefined;
   const rules = ruleResults(catalogue, collector.reported, unreported);
   const results: Results = {
-    ...resultsOf(target, opts.seed, startedAt, rules),
+    ...resultsOf({ ...opts.target, endpoint: target.endpoint }, opts.seed, startedAt, rules),
     // A suite whose own cleanup failed is not an error once the sweep removed what it left.
     errors: collector.errors.filter((e) => !e.includes('cleanup failed') || cleanup.failed.length > 0),
     leaks: cleanup.failed,
     ...(opts.shard ? { shard: opts.shard } : {}),
     ...(interrupted ? { interrupted } : {}),
   };
-  if (inputs.expectations) results.expectations = applyExpectations(results, inputs.expectations);
+  if (inputs.expectations) results.expectations = inputs.expectations.apply(results, inputs.expectations.list);
   results.summary = summarise(results.rules);
   if (inputs.baseline && opts.baseline) results.baseline = compareWithBaseline(results, inputs.baseline, opts.baseline);
   // An interrupted run exits as the shell expects of a signal: 130 (SIGINT), 143 (SIGTERM).

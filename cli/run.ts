@@ -3,7 +3,6 @@
 import { writeReports } from '../reporting/writers.ts';
 import { runProblems, type Results } from '../reporting/results.ts';
 import { progressOutput } from '../reporting/collector.ts';
-import { ReplayInputError, runReplay } from '../recording/run-replay.ts';
 import { InputFileError, runConformance, TargetError } from './run-conformance.ts';
 import { parseRunOptions } from './run-options.ts';
 
@@ -12,11 +11,13 @@ export async function runCommand(args: string[]): Promise<number> {
   const log = (line: string) => console.error(line);
   const where = opts.target.kind === 'url' ? opts.target.endpoint : opts.target.kind;
   log(`lambda-conformance run: target ${where} (${opts.target.region}), seed ${opts.seed}, tier ${opts.tier}${opts.rules ? `, rules ${opts.rules}` : ''}`);
+  // Replaying a recording needs the recording code (and the SDK) in this process; a run does not.
+  const replay = opts.replay ? await import('../recording/run-replay.ts') : undefined;
   let outcome;
   try {
-    outcome = opts.replay ? await runReplay({ ...opts, replay: opts.replay }, log) : await runConformance(opts, log, progressOutput());
+    outcome = replay && opts.replay ? await replay.runReplay({ ...opts, replay: opts.replay }, log) : await runConformance(opts, log, progressOutput());
   } catch (e) {
-    if (e instanceof TargetError || e instanceof InputFileError || e instanceof ReplayInputError) {
+    if (e instanceof TargetError || e instanceof InputFileError || (replay && e instanceof replay.ReplayInputError)) {
       console.error(`lambda-conformance run: ${e.message}`);
       return 2;
     }

@@ -2,7 +2,7 @@
 // bindings, and compiled ajv validators. Everything else (emulator, generators,
 // suites) reads constraints from here instead of restating them.
 import { createRequire } from 'node:module';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import type { JSONSchemaType } from 'ajv';
 
@@ -86,7 +86,10 @@ function ajvFor(opts: ValidatorOptions): Ajv2020 {
   const key = `${opts.coerce ? 'c' : ''}${opts.strip ? 's' : ''}`;
   let ajv = ajvs.get(key);
   if (!ajv) {
-    ajv = new Ajv2020({
+    // Loaded on first use: the rule catalogue reads this module too, and the
+    // CLI's own process (which lists rules but validates nothing) need not load ajv.
+    const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    ajv = new Ajv({
       allErrors: true,
       verbose: true,
       unicodeRegExp: false,

@@ -3,9 +3,9 @@
 import { createEmulator, type Emulator, type EmulatorOptions } from '../emulator/index.ts';
 import { createLambdaClient, EMULATOR_CREDENTIALS } from './lambda-client.ts';
 import { MswRequestHandler } from './msw-request-handler.ts';
+import { EMBEDDED_ENDPOINT } from './embedded-endpoint.ts';
 
-/** Never resolved: requests stop at the in-process handler. */
-export const EMBEDDED_ENDPOINT = 'http://embedded.lambda-conformance.invalid';
+export { EMBEDDED_ENDPOINT };
 
 export function embeddedTarget(options: EmulatorOptions & { region?: string } = {}) {
   const region = options.region ?? 'us-east-1';

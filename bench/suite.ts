@@ -1,0 +1,105 @@
+// The suite's figures for bench/run.ts: a full default `run` on the embedded
+// target (requests, wall time, peak memory of its process tree), and the floor
+// under it (bench/floor.ts): the same number of calls from a fresh process that
+// loads only what any run must. The run's rate over the embedded rate is bounded
+// by the floor's; the run's wall over the floor's is what the suite itself costs.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export interface SuiteFigures {
+  suiteRequests: number;
+  suiteRps: number;
+  suiteRatio: number;
+  fullRunWallS: number;
+  peakRssMB: number;
+  floorWallS: number;
+  floorRatio: number;
+  floorOverRun: number;
+}
+
+/** Sum of VmRSS (kB) of `root` and all its descendants. */
+function treeRssKb(root: number): number {
+  const kids = new Map<number, number[]>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      kids.set(ppid, [...(kids.get(ppid) ?? []), Number(d)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0;
+  const todo = [root];
+  while (todo.length) {
+    const pid = todo.pop()!;
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      total += Number(m?.[1] ?? 0);
+    } catch {
+      // gone meanwhile
+    }
+    todo.push(...(kids.get(pid) ?? []));
+  }
+  return total;
+}
+
+export async function suite(embeddedRps: number | undefined): Promise<SuiteFigures> {
+  const reportDir = mkdtempSync(join(tmpdir(), 'lc-bench-'));
+  const started = performance.now();
+  const run = spawn(process.execPath, [join(ROOT, 'bin/lambda-conformance.js'), 'run', '--report-dir', reportDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  run.stdout!.on('data', (d: Buffer) => (output += d));
+  run.stderr!.on('data', (d: Buffer) => (output += d));
+  let peakKb = 0;
+  const poll = setInterval(() => (peakKb = Math.max(peakKb, treeRssKb(run.pid!))), 20);
+  const exitCode = await new Promise<number | null>((resolve) => run.once('exit', resolve));
+  clearInterval(poll);
+  const fullRunWallS = (performance.now() - started) / 1000;
+  if (exitCode !== 0) console.error(`bench: the run exited with ${exitCode}:\n${output}`);
+  const results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')) as { rules: Array<{ requests?: number; durationMs?: number }> };
+  rmSync(reportDir, { recursive: true, force: true });
+  const suiteRequests = results.rules.reduce((s, r) => s + (r.requests ?? 0), 0);
+  const ruleSeconds = results.rules.reduce((s, r) => s + (r.durationMs ?? 0), 0) / 1000;
+  const suiteRps = suiteRequests / fullRunWallS;
+  const ratio = (rps: number) => (embeddedRps ? round2(rps / embeddedRps) : NaN);
+  const peakRssMB = Math.round(peakKb / 1024);
+  console.log(`suite: full default run (embedded), exit ${exitCode}: ${results.rules.length} rules, ${suiteRequests} requests in ${fullRunWallS.toFixed(2)} s wall`);
+  console.log(`  ${Math.round(suiteRps)} requests/s over the wall time = ${ratio(suiteRps)} of the embedded rate`);
+  console.log(`  (inside the rules: ${ruleSeconds.toFixed(2)} s summed over rules, ${Math.round(suiteRequests / ruleSeconds)} requests/s = ${ratio(suiteRequests / ruleSeconds)} of the embedded rate)`);
+  console.log(`  peak memory: ${peakRssMB} MB (sum of VmRSS over the run's process tree, polled every 20 ms)`);
+  const floor = await floorOf(suiteRequests);
+  const floorRatio = ratio(suiteRequests / floor.wallS);
+  const floorOverRun = round2(floor.wallS / fullRunWallS);
+  console.log(`floor: ${suiteRequests} calls of the mix from a fresh process loading only the SDK, msw and the emulator (bench/floor.ts, median of 3):`);
+  console.log(`  ${floor.wallS.toFixed(2)} s wall = node and tsx ${floor.startS.toFixed(2)} s + loading ${floor.loadS.toFixed(2)} s + calls ${floor.callsS.toFixed(2)} s (cold: ${Math.round(suiteRequests / floor.callsS)} calls/s)`);
+  console.log(`  ${Math.round(suiteRequests / floor.wallS)} requests/s = ${floorRatio} of the embedded rate: the most a run of ${suiteRequests} requests can reach here`);
+  console.log(`  the run's wall time is ${round2(fullRunWallS / floor.wallS)}x the floor's (floor/run = ${floorOverRun})`);
+  return { suiteRequests, suiteRps, suiteRatio: ratio(suiteRps), fullRunWallS, peakRssMB, floorWallS: round2(floor.wallS), floorRatio, floorOverRun };
+}
+
+/** bench/floor.ts with n calls, three times: the median by wall time, with its own split. */
+async function floorOf(n: number): Promise<{ wallS: number; startS: number; loadS: number; callsS: number }> {
+  const runs: Array<{ wallS: number; startS: number; loadS: number; callsS: number }> = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/floor.ts'), String(n)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const wallS = (performance.now() - started) / 1000;
+    if (code !== 0) throw new Error(`bench: bench/floor.ts ${n} exited with ${code}: ${out}`);
+    runs.push({ wallS, ...(JSON.parse(out) as { startS: number; loadS: number; callsS: number }) });
+  }
+  const mid = median(runs.map((r) => r.wallS));
+  return runs.find((r) => r.wallS === mid)!;
+}
+
