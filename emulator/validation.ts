@@ -3,7 +3,8 @@
 // range or pattern constraint of the model is ValidationException with AWS's
 // message form (`Value '<v>' at '<lowerCamelPath>' failed to satisfy constraint: ...`).
 import type { ErrorObject } from 'ajv';
-import { validatorFor, type EicOperation } from '../specs/contract.ts';
+import type { EicOperation } from '../specs/contract.ts';
+import { validatorFor } from '../specs/validators.ts';
 import { errors } from './errors.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;

@@ -1,5 +1,5 @@
 // Generates specs/generated/types.ts from the contract's JSON Schema.
-// `npm run gen` writes the file; test/generated-types.test.ts fails when the
+// `npm run gen` writes the file; test/generated.test.ts fails when the
 // checked-in file differs from what this produces (drift check).
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';

@@ -6,7 +6,8 @@
 // reproduces.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { EIC_OPERATIONS, contractSchema, httpBinding, validatorFor, type EicOperation } from '../specs/contract.ts';
+import { EIC_OPERATIONS, contractSchema, httpBinding, type EicOperation } from '../specs/contract.ts';
+import { validatorFor } from '../specs/validators.ts';
 import { validationRules } from '../specs/rules/validation.ts';
 import type { ConstraintEdge } from '../specs/rules/rule.ts';
 import { observedScenarios } from '../fixtures/aws-observed/scenarios.ts';

@@ -72,7 +72,7 @@ describe.skipIf(!present)('specs agree with the official models (../shared/model
 });
 
 test('whole-string patterns reject junk the bare model pattern would let through', async () => {
-  const { validatorFor } = await import('../specs/contract.ts');
+  const { validatorFor } = await import('../specs/validators.ts');
   const validate = validatorFor('DestinationArn');
   // The bare pattern starts with '$|', so an unanchored search matches any string.
   expect(new RegExp(defs.DestinationArn!['x-aws-pattern']!).test('foo bar')).toBe(true);

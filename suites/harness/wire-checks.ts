@@ -4,7 +4,8 @@
 // Every check throws a typed RuleFailure (`Received: ... / Expected: ...`)
 // naming the request, like the helpers of ./expect.ts.
 import { isDeepStrictEqual } from 'node:util';
-import { httpBinding, validatorFor, type EicOperation } from '../../specs/contract.ts';
+import { httpBinding, type EicOperation } from '../../specs/contract.ts';
+import { validatorFor } from '../../specs/validators.ts';
 import { encodeLabel, type WireRequest, type WireResponse } from '../../targets/wire.ts';
 import { mismatch, RuleFailure } from './outcomes.ts';
 import type { RuleContext } from './rule-context.ts';
