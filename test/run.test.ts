@@ -8,6 +8,10 @@ import { createEmulator } from '../emulator/index.ts';
 import { serveHandlers } from '../emulator/serve.ts';
 import { htmlGetEmulator, noListEmulator, putMergesEmulator } from './helpers/broken-emulators.ts';
 import { run, ruleIn as rule, servers, verdicts, type RunOutcome } from './helpers/run.ts';
+import { runCli } from './helpers/cli.ts';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const serve = servers();
 
@@ -125,5 +129,23 @@ describe('repeated runs', () => {
     expect(a.results.summary.fail).toBeGreaterThan(0);
     expect(comparable(a)).toBe(comparable(b));
     expect(comparable(a)).toContain('lc-RUNID-');
+  });
+});
+
+describe('the suites\' module cache (LAMBDA_CONFORMANCE_CACHE_DIR)', () => {
+  test('is written where it is configured; one that cannot be created is skipped, and the run still passes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lc-cache-'));
+    const reports = (n: string) => join(dir, `reports-${n}`);
+    const cached = await runCli(['run', '--rules', 'put.*', '--report-dir', reports('a')], { env: { LAMBDA_CONFORMANCE_CACHE_DIR: join(dir, 'cache') } });
+    expect(cached.code, cached.stderr).toBe(0);
+    expect((await readdir(join(dir, 'cache'))).length).toBeGreaterThan(0);
+
+    // A regular file where the cache directory would go: no cache, same verdicts.
+    await writeFile(join(dir, 'not-a-dir'), '');
+    const uncached = await runCli(['run', '--rules', 'put.*', '--report-dir', reports('b')], { env: { LAMBDA_CONFORMANCE_CACHE_DIR: join(dir, 'not-a-dir', 'cache') } });
+    expect(uncached.code, uncached.stderr).toBe(0);
+    const summary = (out: string) => out.replace(/\(seed \d+\)/, '');
+    expect(summary(uncached.stdout)).toBe(summary(cached.stdout));
+    await rm(dir, { recursive: true, force: true });
   });
 });
