@@ -10,7 +10,8 @@
 //   node:http server in a child process answering the same canned bytes, both
 //   called by the same client: the SDK's LambdaClient over a keep-alive
 //   http.Agent, signed requests, at concurrency 1 and 8 (8 loops of sequential
-//   calls, each on its own function);
+//   calls, each on its own function); and the CPU time each server process
+//   spends per call (/proc), which the machine's load hardly skews;
 // - suite: a full default `node bin/lambda-conformance.js run` (embedded
 //   target), its total requests (sum of `requests` in results.json), requests
 //   per second over its wall time, and the ratio of that rate to the embedded
@@ -24,8 +25,8 @@
 //   the embedded rate; floorOverRun: its wall over the run's wall).
 //
 // Every call rate is the median of 5 rounds of about 0.8 s each, after a
-// warm-up, over the six-call mix of bench/workload.ts; the two rates of a
-// ratio are measured in alternating rounds.
+// warm-up of 2 s (BENCH_WARM_MS), over the six-call mix of bench/workload.ts;
+// the two rates of a ratio are measured in alternating rounds.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
@@ -40,12 +41,14 @@ import { createLambdaClient, EMULATOR_CREDENTIALS } from '../targets/lambda-clie
 import { MswRequestHandler } from '../targets/msw-request-handler.ts';
 import { CannedHandler, cannedToJson, createBenchFunction, cycle, CYCLE, RecordingHandler } from './workload.ts';
 import { suite } from './suite.ts';
+import { cpuMs } from './proc.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const REGION = 'us-east-1';
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 800);
 const ROUNDS = 5;
+const WARM_MS = Number(process.env.BENCH_WARM_MS ?? 2000);
 /** For working on one part: `BENCH_ONLY=inprocess|served|suite` (bench.json is then not written). */
 const ONLY = process.env.BENCH_ONLY;
 const part = (name: string) => ONLY === undefined || ONLY === name;
@@ -54,20 +57,26 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
- * Calls per second of each `batch(n)` (n calls): warm-up and calibration, then
- * ROUNDS rounds taking turns between the batches (so that a change of load on
- * the machine hits all of them alike), the median round of each.
+ * Calls per second of each `batch(n)` (n calls): warm-up until WARM_MS have
+ * passed (V8 takes a few thousand calls to optimise a server's code: a short
+ * warm-up measured the JIT, not the server), calibration, then ROUNDS rounds
+ * taking turns between the batches (so that a change of load on the machine
+ * hits all of them alike), the median round of each. `beforeRounds` runs
+ * between calibration and the rounds.
  */
-async function callsPerSecond<K extends string>(batches: Record<K, (n: number) => Promise<void>>): Promise<Record<K, number>> {
+async function callsPerSecond<K extends string>(batches: Record<K, (n: number) => Promise<void>>, beforeRounds: () => void = () => {}): Promise<Record<K, number>> {
   const names = Object.keys(batches) as K[];
   const sizes = {} as Record<K, number>;
   for (const k of names) {
-    await batches[k](CYCLE * 100);
+    const warm = performance.now();
+    do await batches[k](CYCLE * 100);
+    while (performance.now() - warm < WARM_MS);
     const t = performance.now();
     await batches[k](CYCLE * 100);
     const perCall = (performance.now() - t) / (CYCLE * 100);
     sizes[k] = Math.max(CYCLE * 8, Math.ceil(ROUND_MS / perCall / (CYCLE * 8)) * CYCLE * 8);
   }
+  beforeRounds();
   const rates = Object.fromEntries(names.map((k) => [k, [] as number[]])) as unknown as Record<K, number[]>;
   for (let r = 0; r < ROUNDS; r++) {
     for (const k of names) {
@@ -137,11 +146,32 @@ async function startServer(mode: 'emulator' | 'bare'): Promise<{ url: string; ch
   return { url, child };
 }
 
-async function served(): Promise<{ servedRps: { c1: number; c8: number }; bareHttpRps: { c1: number; c8: number }; servedRatio: { c1: number; c8: number } }> {
+/** A batch that also adds up the CPU time the server process `pid` spends on it, per call (since reset()). */
+function metered(pid: number, batch: (n: number) => Promise<void>): { batch: (n: number) => Promise<void>; msPerCall: () => number; reset: () => void } {
+  let ms = 0;
+  let calls = 0;
+  return {
+    reset: () => {
+      ms = 0;
+      calls = 0;
+    },
+    batch: async (n) => {
+      const before = cpuMs(pid);
+      await batch(n);
+      ms += cpuMs(pid) - before;
+      calls += n;
+    },
+    msPerCall: () => Math.round((ms / calls) * 1000) / 1000,
+  };
+}
+
+type PerConcurrency = { c1: number; c8: number };
+async function served(): Promise<{ servedRps: PerConcurrency; bareHttpRps: PerConcurrency; servedRatio: PerConcurrency; serverCpuMsPerCall: { emulator: PerConcurrency; bare: PerConcurrency } }> {
   const emulator = await startServer('emulator');
   const bare = await startServer('bare');
   const servedRps = { c1: 0, c8: 0 };
   const bareHttpRps = { c1: 0, c8: 0 };
+  const serverCpuMsPerCall = { emulator: { c1: 0, c8: 0 }, bare: { c1: 0, c8: 0 } };
   for (const c of [1, 8] as const) {
     const agents: Agent[] = [];
     const clientFor = (url: string) => {
@@ -151,9 +181,13 @@ async function served(): Promise<{ servedRps: { c1: number; c8: number }; bareHt
     };
     const e = clientFor(emulator.url);
     const b = clientFor(bare.url);
-    const r = await callsPerSecond({ emulator: await loops(e, `served-c${c}`, c), bare: await loops(b, `bare-c${c}`, c, false) });
+    const me = metered(emulator.child.pid!, await loops(e, `served-c${c}`, c));
+    const mb = metered(bare.child.pid!, await loops(b, `bare-c${c}`, c, false));
+    const r = await callsPerSecond({ emulator: me.batch, bare: mb.batch }, () => [me, mb].forEach((m) => m.reset()));
     servedRps[`c${c}`] = r.emulator;
     bareHttpRps[`c${c}`] = r.bare;
+    serverCpuMsPerCall.emulator[`c${c}`] = me.msPerCall();
+    serverCpuMsPerCall.bare[`c${c}`] = mb.msPerCall();
     e.destroy();
     b.destroy();
     for (const a of agents) a.destroy();
@@ -166,8 +200,9 @@ async function served(): Promise<{ servedRps: { c1: number; c8: number }; bareHt
   console.log('served over loopback, SDK client with a keep-alive agent, server in its own process:');
   for (const c of ['c1', 'c8'] as const) {
     console.log(`  concurrency ${c.slice(1)}: emulator ${Math.round(servedRps[c])} calls/s, bare node:http ${Math.round(bareHttpRps[c])} calls/s  = ${servedRatio[c]}`);
+    console.log(`    server CPU per call: emulator ${serverCpuMsPerCall.emulator[c]} ms, bare ${serverCpuMsPerCall.bare[c]} ms (the rest of a call's time is the client's and the loopback's)`);
   }
-  return { servedRps, bareHttpRps, servedRatio };
+  return { servedRps, bareHttpRps, servedRatio, serverCpuMsPerCall };
 }
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -185,6 +220,7 @@ if (inproc && serve && whole) {
     servedRps: { c1: Math.round(serve.servedRps.c1), c8: Math.round(serve.servedRps.c8) },
     bareHttpRps: { c1: Math.round(serve.bareHttpRps.c1), c8: Math.round(serve.bareHttpRps.c8) },
     servedRatio: serve.servedRatio,
+    serverCpuMsPerCall: serve.serverCpuMsPerCall,
     suiteRequests: whole.suiteRequests,
     suiteRps: Math.round(whole.suiteRps),
     suiteRatio: whole.suiteRatio,

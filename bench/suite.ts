@@ -4,10 +4,11 @@
 // loads only what any run must. The run's rate over the embedded rate is bounded
 // by the floor's; the run's wall over the floor's is what the suite itself costs.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { treeRssKb } from './proc.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -22,34 +23,6 @@ export interface SuiteFigures {
   floorWallS: number;
   floorRatio: number;
   floorOverRun: number;
-}
-
-/** Sum of VmRSS (kB) of `root` and all its descendants. */
-function treeRssKb(root: number): number {
-  const kids = new Map<number, number[]>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      kids.set(ppid, [...(kids.get(ppid) ?? []), Number(d)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  let total = 0;
-  const todo = [root];
-  while (todo.length) {
-    const pid = todo.pop()!;
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      total += Number(m?.[1] ?? 0);
-    } catch {
-      // gone meanwhile
-    }
-    todo.push(...(kids.get(pid) ?? []));
-  }
-  return total;
 }
 
 export async function suite(embeddedRps: number | undefined): Promise<SuiteFigures> {

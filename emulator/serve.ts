@@ -11,15 +11,30 @@ import { ApiError, errors } from './errors.ts';
 import { errorReply } from './respond.ts';
 import { MAX_BODY_BYTES } from './validation.ts';
 
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw errors.tooLarge(MAX_BODY_BYTES);
-    chunks.push(chunk as Buffer);
-  }
-  return chunks.length ? Buffer.concat(chunks) : undefined;
+/**
+ * The body, capped. Events, not an async iterator, and no closure made per
+ * request: on a small request those were a tenth of the server's own work.
+ */
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (size > MAX_BODY_BYTES) return; // already refused: the rest is drained
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) reject(errors.tooLarge(MAX_BODY_BYTES));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(chunks.length ? Buffer.concat(chunks) : undefined));
+    req.on('error', reject);
+  });
+}
+
+/** The fetch Request msw needs when the light request will not do (foreign handlers, unusual requests). */
+function fetchRequestOf(req: IncomingMessage, method: string, url: string, sent: Buffer | undefined): Request {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  return new Request(url, { method, headers, body: sent ? new Uint8Array(sent) : undefined });
 }
 
 async function answer(dispatch: HandlerDispatch, req: IncomingMessage): Promise<Answer> {
@@ -28,12 +43,7 @@ async function answer(dispatch: HandlerDispatch, req: IncomingMessage): Promise<
     const method = req.method ?? 'GET';
     const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
     const sent = method === 'GET' || method === 'HEAD' || !body ? undefined : body;
-    const fetchRequest = () => {
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-      return new Request(url, { method, headers, body: sent ? new Uint8Array(sent) : undefined });
-    };
-    const answered = await dispatch.answer(directRequest(method, url, Object.entries(req.headers), sent), fetchRequest);
+    const answered = await dispatch.answer(directRequest(method, url, Object.entries(req.headers), sent), () => fetchRequestOf(req, method, url, sent));
     return answered ?? replyAnswer(errorReply(errors.unknownOperation(method, req.url ?? '/')));
   } catch (e) {
     return replyAnswer(errorReply(e instanceof ApiError ? e : new ApiError('ServiceException', 'The emulator encountered an internal error.')));
