@@ -8,10 +8,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { breakdown, readProfile, topParts, type Breakdown } from './cpu-profile.ts';
+import { ROOT } from './common.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SLICE_MS = Number(process.env.PROFILE_SLICE_MS ?? 250);
 const keep = process.env.PROFILE_KEEP;
 const dir = keep ?? mkdtempSync(join(tmpdir(), 'lc-profile-'));

@@ -33,7 +33,6 @@ import { Agent } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { createEmulator } from '../emulator/index.ts';
 import { embeddedTarget, EMBEDDED_ENDPOINT } from '../targets/embedded.ts';
@@ -42,9 +41,9 @@ import { MswRequestHandler } from '../targets/msw-request-handler.ts';
 import { CannedHandler, cannedToJson, createBenchFunction, cycle, CYCLE, RecordingHandler } from './workload.ts';
 import { suite } from './suite.ts';
 import { cpuMs } from './proc.ts';
+import { ROOT, median, round2 } from './common.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const REGION = 'us-east-1';
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 800);
 const ROUNDS = 5;
@@ -53,8 +52,6 @@ const WARM_MS = Number(process.env.BENCH_WARM_MS ?? 2000);
 const ONLY = process.env.BENCH_ONLY;
 const part = (name: string) => ONLY === undefined || ONLY === name;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * Calls per second of each `batch(n)` (n calls): warm-up until WARM_MS have

@@ -7,12 +7,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { treeRssKb } from './proc.ts';
+import { ROOT, median, round2 } from './common.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const round2 = (x: number) => Math.round(x * 100) / 100;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export interface SuiteFigures {
   suiteRequests: number;

@@ -9,7 +9,7 @@ import { EMBEDDED_ENDPOINT } from '../targets/embedded-endpoint.ts';
 import { runPrefix } from '../fixtures/run-prefix.ts';
 import { progressOutput, VerdictCollector, type ProgressOutput } from '../reporting/collector.ts';
 import { exitCodeOf, ruleResults, summarise, type Results } from '../reporting/results.ts';
-import type { Expectation, ExpectationOutcome } from '../reporting/expectations.ts';
+import type { Expectation } from '../reporting/expectations.ts';
 import { BaselineFileError, compareWithBaseline, loadBaseline } from '../reporting/baseline.ts';
 import { RUN_CONFIG_ENV, type ResilienceConfig, type RunConfig } from '../suites/harness/run-config.ts';
 import { mkdtemp } from 'node:fs/promises';
@@ -144,16 +144,18 @@ async function resilienceConfig(opts: RunOptions): Promise<ResilienceConfig> {
 export class InputFileError extends Error {}
 
 interface Inputs {
-  expectations?: { list: Expectation[]; apply(results: Results, list: Expectation[]): ExpectationOutcome[] };
+  expectations?: Expectation[];
   baseline?: Results;
 }
 
+/** The expectations module (and its YAML parser) is loaded only for --expect. */
+const expectationsModule = () => import('../reporting/expectations.ts');
+
 async function loadInputs(opts: RunOptions): Promise<Inputs> {
-  // The expectations module (and its YAML parser) is loaded only for --expect.
-  const expectations = opts.expect ? await import('../reporting/expectations.ts') : undefined;
+  const expectations = opts.expect ? await expectationsModule() : undefined;
   try {
     return {
-      ...(expectations && opts.expect ? { expectations: { list: await expectations.loadExpectations(opts.expect, catalogue.map((r) => r.id)), apply: expectations.applyExpectations } } : {}),
+      ...(expectations && opts.expect ? { expectations: await expectations.loadExpectations(opts.expect, catalogue.map((r) => r.id)) } : {}),
       ...(opts.baseline ? { baseline: await loadBaseline(opts.baseline) } : {}),
     };
   } catch (e) {
@@ -208,7 +210,7 @@ export async function runConformance(
     ...(opts.shard ? { shard: opts.shard } : {}),
     ...(interrupted ? { interrupted } : {}),
   };
-  if (inputs.expectations) results.expectations = inputs.expectations.apply(results, inputs.expectations.list);
+  if (inputs.expectations) results.expectations = (await expectationsModule()).applyExpectations(results, inputs.expectations);
   results.summary = summarise(results.rules);
   if (inputs.baseline && opts.baseline) results.baseline = compareWithBaseline(results, inputs.baseline, opts.baseline);
   // An interrupted run exits as the shell expects of a signal: 130 (SIGINT), 143 (SIGTERM).

@@ -22,7 +22,8 @@ export interface ValidatorOptions {
   strip?: boolean;
 }
 
-const flags = (opts: ValidatorOptions) => `${opts.coerce ? 'c' : ''}${opts.strip ? 's' : ''}`;
+/** The kind of a validator by its options: one ajv, and one namespace of the precompiled file, per kind. */
+export const kindOf = (opts: ValidatorOptions) => `${opts.coerce ? 'c' : ''}${opts.strip ? 's' : ''}` || 'plain';
 
 /** An ajv with the contract schema and the options of this kind of validator (the same in `npm run gen`). */
 export function newAjv(opts: ValidatorOptions, extra: Options = {}): Ajv2020 {
@@ -55,9 +56,8 @@ export function precompiledPointers(): Array<{ pointer: string; opts: ValidatorO
   ];
 }
 
-/** The precompiled file's name for a validator: one namespace per kind of options. */
+/** The precompiled file's name for a validator within its kind. */
 export const exportName = (pointer: string) => pointer.replace(/[^A-Za-z0-9]/g, '_');
-export const kindOf = (opts: ValidatorOptions) => flags(opts) || 'plain';
 
 /** What the precompiled file was made from: the schema's content and ajv's version. */
 export function sourceKey(schema: object = contractSchema): string {
@@ -84,13 +84,14 @@ const cache = new Map<string, ValidateFunction>();
 
 /** A validator for `$defs/<pointer>` (a def name, or a JSON pointer below one), made once per process. */
 export function validatorFor(pointer: string, opts: ValidatorOptions = {}): ValidateFunction {
-  const key = `${flags(opts)}:${pointer}`;
+  const kind = kindOf(opts);
+  const key = `${kind}:${pointer}`;
   let fn = cache.get(key);
   if (!fn) {
-    fn = precompiledFile()?.kinds[kindOf(opts)]?.[exportName(pointer)];
+    fn = precompiledFile()?.kinds[kind]?.[exportName(pointer)];
     if (!fn) {
-      let ajv = ajvs.get(flags(opts));
-      if (!ajv) ajvs.set(flags(opts), (ajv = newAjv(opts)));
+      let ajv = ajvs.get(kind);
+      if (!ajv) ajvs.set(kind, (ajv = newAjv(opts)));
       fn = ajv.getSchema(refOf(pointer));
       if (!fn) throw new Error(`specs: no schema at ${refOf(pointer)}`);
     }
