@@ -1,11 +1,22 @@
 #!/usr/bin/env node
-// The CLI is written in TypeScript and runs through tsx's loader, so the
-// package ships its sources as they are: no build step between a change and a run.
-import { register } from 'tsx/esm/api';
+// The CLI. Installed from the package, it runs the built JavaScript in dist/
+// (`npm run build`, run by `npm pack`) with no TypeScript loader. In a clone of
+// the repository, where the TypeScript sources sit beside this file, it runs
+// them through tsx's loader (a devDependency), so a change needs no rebuild and
+// a stale dist/ is never what runs.
+import { existsSync } from 'node:fs';
 
-// The SDK warns on every start that Node 20 support ends in 2027; the pinned
-// SDK supports Node 20, and the warning would clutter every report.
+// The package declares Node >= 22.12 (package.json engines, the README): the
+// SDK's warning about Node 20 would only repeat what npm already said at install.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-register();
-const { main } = await import('../cli/main.ts');
+
+const sources = new URL('../cli/main.ts', import.meta.url);
+let main;
+if (existsSync(sources)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import(sources.href));
+} else {
+  ({ main } = await import('../dist/cli/main.js'));
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -1,11 +1,22 @@
 // `lambda-conformance diff-recordings A B`: what changed between two recordings.
-import { parseArgs } from 'node:util';
 import { describeDifference, diffTranscripts } from '../recording/diff.ts';
 import { loadRecording, RecordingError } from '../recording/transcript.ts';
+import { helpText, parseFlags, type CommandSpec } from '../run/flags.ts';
 import { UsageError } from './usage.ts';
 
+export const DIFF_RECORDINGS_COMMAND: CommandSpec = {
+  name: 'diff-recordings',
+  synopsis: 'diff-recordings A B',
+  summary: 'Lists the steps whose answers differ between two recording dirs (from lambda-conformance record); exit 1 when some do.',
+  flags: [],
+};
+
 export async function diffRecordingsCommand(args: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: {} });
+  const { positionals, help } = parseFlags(DIFF_RECORDINGS_COMMAND, args, true);
+  if (help) {
+    console.log(helpText(DIFF_RECORDINGS_COMMAND));
+    return 0;
+  }
   if (positionals.length !== 2) throw new UsageError('diff-recordings needs two recording dirs: A B');
   let a, b;
   try {

@@ -1,6 +1,9 @@
-// The CLI entry: dispatches to a command; usage errors exit 2 with one line.
-import { USAGE, UsageError } from './usage.ts';
-import { redact, registerEnvironmentSecrets } from '../reporting/redact.ts';
+// The CLI entry: dispatches to a command. Usage errors exit 2 with one line
+// and a pointer to --help; the run's own failures are its exit codes.
+import { createRequire } from 'node:module';
+import { topLevelHelp, UsageError } from './usage.ts';
+import { InputFileError, TargetError } from '../run/errors.ts';
+import { redact, registerEnvironmentSecrets } from '../targets/redact.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -16,6 +19,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   rules: async () => (await import('./rules.ts')).rulesCommand,
 };
 
+const version = () => (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+
 /** Everything the CLI prints goes through redact(): no credential reaches a log. */
 function guardOutput(): void {
   for (const stream of [process.stdout, process.stderr]) {
@@ -28,23 +33,35 @@ export async function main(argv: string[]): Promise<number> {
   registerEnvironmentSecrets();
   guardOutput();
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    console.log(USAGE);
-    return command ? 0 : 2;
+  if (command === '--version' || command === '-V' || command === 'version') {
+    console.log(version());
+    return 0;
   }
-  const load = COMMANDS[command];
+  if (command === '--help' || command === '-h' || (command === 'help' && rest.length === 0)) {
+    console.log(topLevelHelp(version()));
+    return 0;
+  }
+  if (!command) {
+    console.error(topLevelHelp(version()));
+    return 2;
+  }
+  // `help run` is `run --help`.
+  const [name, args] = command === 'help' ? [rest[0]!, ['--help']] : [command, rest];
+  const load = COMMANDS[name];
   if (!load) {
-    console.error(`lambda-conformance: unknown command '${command}'\n${USAGE}`);
+    console.error(`lambda-conformance: unknown command '${name}': see lambda-conformance --help`);
     return 2;
   }
   const run = await load();
   try {
-    return await run(rest);
+    return await run(args);
   } catch (e) {
-    // parseArgs signals bad flags with ERR_PARSE_ARGS_* codes.
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    if (e instanceof UsageError || code.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`lambda-conformance ${command}: ${(e as Error).message}\n${USAGE}`);
+    if (e instanceof UsageError) {
+      console.error(`lambda-conformance ${name}: ${e.message}\nsee: lambda-conformance ${name} --help`);
+      return 2;
+    }
+    if (e instanceof TargetError || e instanceof InputFileError) {
+      console.error(`lambda-conformance ${name}: ${e.message}`);
       return 2;
     }
     throw e;

@@ -1,13 +1,26 @@
 // `lambda-conformance merge [--report-dir DIR] RESULTS.json...`: one report from shards.
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { MergeError, mergeShards } from '../reporting/merge.ts';
 import type { Results } from '../reporting/results.ts';
 import { writeReports } from '../reporting/writers.ts';
+import { helpText, parseFlags, type CommandSpec } from '../run/flags.ts';
+import { usableReportDir } from '../run/options.ts';
 import { UsageError } from './usage.ts';
 
+export const MERGE_COMMAND: CommandSpec = {
+  name: 'merge',
+  synopsis: 'merge [--report-dir DIR] RESULTS.json...',
+  summary: 'Combines the results.json of the shards of one run (--shard i/n, same seed and target) into one set of reports.',
+  flags: [{ name: 'report-dir', value: 'DIR', default: 'reports/merged', help: 'where the merged reports go' }],
+};
+
 export async function mergeCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { 'report-dir': { type: 'string' } } });
+  const { values, positionals, help } = parseFlags(MERGE_COMMAND, args, true);
+  if (help) {
+    console.log(helpText(MERGE_COMMAND));
+    return 0;
+  }
+  const reportDir = usableReportDir((values['report-dir'] as string | undefined) ?? 'reports/merged');
   if (positionals.length === 0) throw new UsageError('merge needs the results.json of each shard');
   const shards: Results[] = [];
   for (const file of positionals) {
@@ -24,7 +37,7 @@ export async function mergeCommand(args: string[]): Promise<number> {
     if (e instanceof MergeError) throw new UsageError(e.message);
     throw e;
   }
-  const written = await writeReports(values['report-dir'] ?? 'reports/merged', merged.results);
+  const written = await writeReports(reportDir, merged.results);
   const s = merged.results.summary;
   console.log(`${s.pass} passed, ${s.fail} failed, ${s.skip} skipped, ${s.inconclusive} inconclusive, ${s.expectedFail} expected-fail (merged ${shards.length} shards)`);
   for (const e of merged.results.errors) console.error(`ERROR ${e}`);

@@ -6,6 +6,8 @@
 // accepted on OnFailure only (documented). SQS, SNS and EventBridge ARNs are not
 // looked up: the emulator has no such resources, and AWS's own check there is
 // a permission check of the execution role (not pinned by the recordings).
+// The texts (and Java's toString of the config) are AWS's, from specs/aws-texts.ts.
+import { SELF_DESTINATION, invalidDestinationArn, invalidDestinationConfig } from '../specs/aws-texts.ts';
 import { errors } from './errors.ts';
 import type { FunctionRef } from './names.ts';
 import type { RegionState } from './state.ts';
@@ -20,14 +22,6 @@ const SERVICES: Record<Side, Set<string>> = {
 
 const ARN = /^arn:([^:]*):([^:]+):([^:]*):([^:]*):(.*)$/;
 const LAMBDA_RESOURCE = /^function:([a-zA-Z0-9-_]+)(?::[a-zA-Z0-9-_$.]+)?$/;
-
-function javaToString(dc: DestinationInput): string {
-  const side = (name: Side) => {
-    const s = dc[name];
-    return s ? `${name}(destination=${s.Destination ?? 'null'})` : 'null';
-  };
-  return `DestinationConfig(onSuccess=${side('OnSuccess')}, onFailure=${side('OnFailure')})`;
-}
 
 /** A side's destination, with '' treated as "no destination" (the pattern admits it). */
 export function destinationOf(dc: DestinationInput | undefined, side: Side): string | undefined {
@@ -46,7 +40,7 @@ export function checkDestinations(
     const arn = destinationOf(dc, side);
     if (arn === undefined) continue;
     const service = ARN.exec(arn)?.[2];
-    if (!service || !SERVICES[side].has(service)) throw errors.invalidParameter(`The provided destination config ${javaToString(dc)} is invalid.`);
+    if (!service || !SERVICES[side].has(service)) throw errors.invalidParameter(invalidDestinationConfig(dc));
   }
   for (const side of sides) {
     const arn = destinationOf(dc, side);
@@ -55,10 +49,10 @@ export function checkDestinations(
     const [, , , region = '', account = '', resource = ''] = m;
     const target = LAMBDA_RESOURCE.exec(resource)?.[1];
     if (target === self.name && account === self.account && region === self.region) {
-      throw errors.invalidParameter("You can't specify the function as a destination for itself.");
+      throw errors.invalidParameter(SELF_DESTINATION);
     }
     if (!target || !lookup(account, region).functions.has(target)) {
-      throw errors.invalidParameter(`The destination ARN ${arn} is invalid.`);
+      throw errors.invalidParameter(invalidDestinationArn(arn));
     }
   }
 }

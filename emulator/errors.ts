@@ -2,6 +2,7 @@
 // restJson1 convention the SDKs read first) and a JSON body whose member casing
 // follows the model's error shape (`message` or `Message`).
 import { errorStatus } from '../specs/contract.ts';
+import { FUNCTION_DOES_NOT_EXIST, NO_SETTINGS, QUALIFIER_MISMATCH, noEventInvokeConfig, validationMessage } from '../specs/aws-texts.ts';
 
 interface ErrorKind {
   status: number;
@@ -59,28 +60,52 @@ function kindOf(code: string): ErrorKind {
   return k;
 }
 
-// The messages real AWS gave (see fixtures/aws-observed); one place so that
-// every handler says them the same way.
+// The messages real AWS gave, in one place so that every handler says them the
+// same way. AWS's texts come from specs/aws-texts.ts, where the suites and the
+// mutants read them too (defined once; test/evidence.test.ts checks them
+// against the recordings). The texts of badContent, tooLarge and
+// unknownOperation are the emulator's own on purpose: no recording shows what
+// AWS says there, and no rule pins them.
 export const errors = {
-  functionNotFound: () => new ApiError('ResourceNotFoundException', "The function doesn't exist."),
-  noConfig: (qualifiedArn: string) =>
-    new ApiError('ResourceNotFoundException', `The function ${qualifiedArn} doesn't have an EventInvokeConfig`),
-  qualifierMismatch: () =>
-    new ApiError('InvalidParameterValueException', 'The derived qualifier from the function name does not match the specified qualifier.'),
-  noSettings: () =>
-    new ApiError('InvalidParameterValueException', 'You must specify at least one of error handling or destination setting.'),
+  functionNotFound: () => new ApiError('ResourceNotFoundException', FUNCTION_DOES_NOT_EXIST),
+  noConfig: (qualifiedArn: string) => new ApiError('ResourceNotFoundException', noEventInvokeConfig(qualifiedArn)),
+  qualifierMismatch: () => new ApiError('InvalidParameterValueException', QUALIFIER_MISMATCH),
+  noSettings: () => new ApiError('InvalidParameterValueException', NO_SETTINGS),
   invalidParameter: (message: string) => new ApiError('InvalidParameterValueException', message),
   conflict: (message: string) => new ApiError('ResourceConflictException', message),
   notFound: (message: string) => new ApiError('ResourceNotFoundException', message),
-  validation: (violations: string[]) =>
-    new ApiError(
-      'ValidationException',
-      `${violations.length} validation error${violations.length === 1 ? '' : 's'} detected: ${violations.join('; ')}`,
-    ),
+  /** AWS's message form (specs/aws-texts.ts): `N validation error(s) detected: a; b`. */
+  validation: (violations: string[]) => new ApiError('ValidationException', validationMessage(violations)),
   badContent: (detail: string) =>
     new ApiError('InvalidRequestContentException', `Could not parse request body into json: ${detail}`),
   tooLarge: (limit: number) =>
     new ApiError('RequestTooLargeException', `Request must be smaller than ${limit} bytes for the operation.`),
   unknownOperation: (method: string, path: string) =>
     new ApiError('UnknownOperationException', `Unknown operation ${method} ${path}`),
+};
+
+/**
+ * An error of the HTTP layer in front of the operations (request line, Host,
+ * framing, timeouts): the body and `x-amzn-ErrorType` of one of the kinds
+ * above, with the HTTP status that names the fault (408, 417, 431) where the
+ * kind's own would hide it.
+ */
+export class ProtocolError extends ApiError {
+  constructor(
+    code: string,
+    message: string,
+    private readonly httpStatus?: number,
+  ) {
+    super(code, message);
+  }
+  override get status(): number {
+    return this.httpStatus ?? super.status;
+  }
+}
+
+/** What the served emulator answers to requests it cannot read as an operation call (see emulator/serve.ts). */
+export const protocolErrors = {
+  /** Lambda's InvalidRequestContentException covers "the request body could not be parsed as JSON, or a request header is invalid". */
+  badRequest: (message: string, status?: number) => new ProtocolError('InvalidRequestContentException', message, status),
+  tooLarge: (message: string, status?: number) => new ProtocolError('RequestTooLargeException', message, status),
 };

@@ -35,6 +35,19 @@ export function errorReply(err: ApiError): Reply {
   };
 }
 
+/**
+ * A bug in the emulator (not the client's fault): one line on stderr (what was
+ * asked, the error, where it was thrown) and AWS's ServiceException for the
+ * wire, with no detail of the emulator's internals.
+ */
+export function internalError(method: string, path: string, e: unknown): ApiError {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const frame = /\n\s+at (?:.*?\()?([^()\n]+)\)?/.exec(err.stack ?? '')?.[1];
+  const line = `emulator: internal error on ${method} ${path}: ${err.name}: ${err.message}${frame ? ` (at ${frame})` : ''}`;
+  console.error(line.replace(/[\x00-\x1f\x7f]+/g, ' ').slice(0, 2000));
+  return new ApiError('ServiceException', 'The emulator encountered an internal error.');
+}
+
 /** The fetch Response of a Reply, for msw. */
 export function toResponse(r: Reply): Response {
   return new Response(r.body, { status: r.status, headers: r.headers });

@@ -6,9 +6,10 @@
 // per-request work, for the in-process paths and the server.
 import { http, type HttpHandler } from 'msw';
 import { ApiError } from './errors.ts';
-import { errorReply, toResponse, type Reply } from './respond.ts';
+import { errorReply, internalError, toResponse, type Reply } from './respond.ts';
 import { requestContext, type EmulatorOptions, type RequestContext } from './context.ts';
-import { direct, urlOf } from './dispatch.ts';
+import { direct } from './dispatch.ts';
+import { urlOf, type EmulatorRequest } from './request.ts';
 import type { EmulatorState } from './state.ts';
 
 export interface EmulatorEnv {
@@ -16,13 +17,7 @@ export interface EmulatorEnv {
   options: EmulatorOptions;
 }
 
-/** What resolvers read of a request: a fetch Request has it, and so has dispatch.ts's lighter one. */
-export interface EmulatorRequest {
-  readonly method: string;
-  readonly url: string;
-  readonly headers: { get(name: string): string | null };
-  text(): Promise<string>;
-}
+export type { EmulatorRequest };
 
 export interface ResolverArgs {
   request: EmulatorRequest;
@@ -47,9 +42,8 @@ export function route(env: EmulatorEnv, verb: Verb, path: string, resolver: Reso
       });
     } catch (e) {
       if (e instanceof ApiError) return errorReply(e);
-      // A bug in the emulator: say so in AWS's form, keep details off the wire.
-      console.error(`emulator: internal error on ${request.method} ${new URL(request.url).pathname}:`, e);
-      return errorReply(new ApiError('ServiceException', 'The emulator encountered an internal error.'));
+      // A bug in the emulator: say so in AWS's form, keep details off the wire (one line on stderr).
+      return errorReply(internalError(request.method, urlOf(request).pathname, e));
     }
   };
   // '*' in front matches any origin: the same handlers serve any endpoint URL.

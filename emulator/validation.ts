@@ -5,6 +5,7 @@
 import type { ErrorObject } from 'ajv';
 import type { EicOperation } from '../specs/contract.ts';
 import { validatorFor } from '../specs/validators.ts';
+import { constraintText as awsConstraintText, violationText } from '../specs/aws-texts.ts';
 import { errors } from './errors.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -33,19 +34,17 @@ function memberPath(instancePath: string): string {
   return instancePath.split('/').slice(2).map(lowerCamel).join('.');
 }
 
+/** AWS's constraint text of an ajv error (the wording lives in specs/aws-texts.ts); undefined for keywords that are no constraint violation. */
 function constraintText(e: ErrorObject): string | undefined {
   const limit = (e.params as { limit?: number }).limit;
   switch (e.keyword) {
     case 'pattern':
-      return `Member must satisfy regular expression pattern: ${(e.parentSchema as { 'x-aws-pattern'?: string })['x-aws-pattern'] ?? e.schema}`;
+      return awsConstraintText('pattern', (e.parentSchema as { 'x-aws-pattern'?: string })['x-aws-pattern'] ?? String(e.schema));
     case 'maxLength':
-      return `Member must have length less than or equal to ${limit}`;
     case 'minLength':
-      return `Member must have length greater than or equal to ${limit}`;
     case 'maximum':
-      return `Member must have value less than or equal to ${limit}`;
     case 'minimum':
-      return `Member must have value greater than or equal to ${limit}`;
+      return awsConstraintText(e.keyword, limit as number);
     default:
       return undefined;
   }
@@ -80,7 +79,7 @@ export function validateRequest(op: EicOperation, parts: RequestParts): void {
     if (text === undefined) {
       throw errors.badContent(`Value at '${memberPath(e.instancePath) || 'request'}' ${e.message ?? 'is not valid'}.`);
     }
-    violations.push(`Value '${String(e.data)}' at '${memberPath(e.instancePath)}' failed to satisfy constraint: ${text}`);
+    violations.push(violationText(e.data, memberPath(e.instancePath), text));
   }
   throw errors.validation(violations);
 }

@@ -5,6 +5,7 @@
 // test/mutants.test.ts checks every mutant is killed by one of its killers.
 import type { HttpHandler } from 'msw';
 import { createEmulator } from '../emulator/index.ts';
+import { nameFormMutants } from './name-forms.ts';
 import { pagingMutants } from './paging.ts';
 import { qualifierMutants } from './qualifiers.ts';
 import type { Mutant } from './rewrite.ts';
@@ -20,6 +21,7 @@ export const AREAS = {
   validation: validationMutants,
   wire: wireMutants,
   paging: pagingMutants,
+  'name-forms': nameFormMutants,
 } as const;
 export type Area = keyof typeof AREAS;
 /** A mutant with the area it belongs to. */

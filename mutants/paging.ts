@@ -1,6 +1,6 @@
 // Paging mutants: MaxItems, NextMarker on the last page, items dropped or
 // repeated across pages, foreign markers, and what a List page holds.
-import { EIC_LIST, around, editJson, errorOf, prepend, withQuery, type Call, type Json, type Mutant, type Next } from './rewrite.ts';
+import { EIC_LIST, around, callerOf, editJson, errorOf, jsonOf, prepend, withFunctionName, withQuery, type Call, type Json, type Mutant, type Next } from './rewrite.ts';
 
 type ListFn = (c: Call, next: Next) => Promise<Response>;
 const list = (fn: ListFn) => prepend(around('get', EIC_LIST, (c, next) => fn(c, next)));
@@ -35,7 +35,7 @@ export const pagingMutants: Mutant[] = [
   {
     id: 'next-marker-on-last-page',
     title: 'NextMarker on the last page',
-    bug: 'Every page carries a NextMarker, the last one too; following it gives an empty page.',
+    bug: 'Every page carries a NextMarker, the last one too (not what the docs say: NextMarker is "included if more results are available"); following it gives an empty page.',
     killers: ['list.paging.last-page-no-marker', 'list.single.no-next-marker'],
     mutate: (ref) => {
       const ends = new Set<string>();
@@ -93,20 +93,30 @@ export const pagingMutants: Mutant[] = [
     },
   },
   {
-    id: 'unknown-marker-accepted',
-    title: 'Unknown Marker accepted silently',
-    bug: 'A Marker the service never issued is ignored and the first page is answered instead of a 400.',
-    killers: ['list.paging.unknown-marker-rejected'],
-    mutate: list(async (c, next) => {
-      const res = await next(c);
-      return res.status === 400 && c.url.searchParams.has('Marker') ? next(withQuery(c, 'Marker', undefined)) : res;
-    }),
+    // Replaces `unknown-marker-accepted` (ignoring a foreign Marker and answering
+    // the first page is a correct answer: the docs do not pin a 400).
+    id: 'foreign-marker-lists-other-functions',
+    title: "Unknown Marker read as a place in the account's configs",
+    bug: "A Marker the service never issued is read as a position in the list of every config of the account, so the page holds other functions' configs.",
+    killers: ['list.paging.unknown-marker-handled'],
+    mutate: (ref) =>
+      list(async (c, next) => {
+        const res = await next(c);
+        if (res.status !== 400 || !c.url.searchParams.has('Marker')) return res;
+        const { account, region } = callerOf(c);
+        const all: Json[] = [];
+        for (const name of ref.state.region(account, region).functions.keys()) {
+          const other = withQuery(withQuery(withFunctionName(c, name), 'Marker', undefined), 'MaxItems', undefined);
+          all.push(...items(((await jsonOf(await next(other))) ?? {}) as Json));
+        }
+        return page(all);
+      })(ref),
   },
   {
     id: 'list-omits-aliases',
     title: 'List leaves out alias configs',
     bug: 'List answers the configs of $LATEST and the versions only, not those of aliases.',
-    killers: ['qualifier.list-covers-all-qualifiers', 'list.paging.items-match-get'],
+    killers: ['qualifier.list-covers-all-qualifiers'],
     mutate: pages((p) => ({ ...p, FunctionEventInvokeConfigs: items(p).filter((i) => /^(\$LATEST|\d+)$/.test(qualifierOf(i))) })),
   },
   {

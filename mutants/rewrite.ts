@@ -9,6 +9,7 @@ import { requestContext } from '../emulator/context.ts';
 import { ApiError } from '../emulator/errors.ts';
 import { errorResponse } from '../emulator/respond.ts';
 import type { EmulatorState, StoredConfig } from '../emulator/state.ts';
+import { FUNCTION_DOES_NOT_EXIST } from '../specs/aws-texts.ts';
 
 /** The unmodified emulator a mutant is built from. */
 export type Reference = { handlers: HttpHandler[]; state: EmulatorState };
@@ -149,7 +150,8 @@ export const editConfigs = (res: Response, edit: (config: Json) => Json) =>
 export const editError = async (res: Response, edit: (b: Json) => Json, headers?: (h: Headers) => void) => reply(res, JSON.stringify(edit((await jsonOf(res)) as Json)), headers);
 /** An error in the reference emulator's own form. */
 export const apiError = (code: string, message: string) => errorResponse(new ApiError(code, message));
-export const NO_FUNCTION = "The function doesn't exist.";
+/** AWS's recorded not-found text of Put, Update and List (specs/aws-texts.ts). */
+export const NO_FUNCTION = FUNCTION_DOES_NOT_EXIST;
 
 /** `arn:...:function:<name>:<from>` -> `...:<to>` in an answer (ARNs in bodies and messages). */
 export async function renameQualifier(res: Response, name: string, from: string, to: string): Promise<Response> {

@@ -8,8 +8,8 @@ import { Fixtures } from '../fixtures/provision.ts';
 import { observe } from '../targets/observe.ts';
 import { TRANSCRIPT_FORMAT, type Transcript } from './transcript.ts';
 
-export async function recordScenario(client: LambdaClient, scenario: ObservedScenario, prefix?: string): Promise<ObservedScenario> {
-  const fixtures = new Fixtures(client, prefix);
+export async function recordScenario(client: LambdaClient, scenario: ObservedScenario, prefix?: string, roleArn?: string): Promise<ObservedScenario> {
+  const fixtures = new Fixtures(client, prefix, roleArn);
   try {
     const session = await setUp(fixtures, scenario);
     const done: StepOutcome[] = [];
@@ -27,10 +27,10 @@ export async function recordScenario(client: LambdaClient, scenario: ObservedSce
   }
 }
 
-export async function recordTranscript(client: LambdaClient, scenarios: readonly ObservedScenario[], prefix?: string, log: (l: string) => void = () => {}): Promise<Transcript> {
+export async function recordTranscript(client: LambdaClient, scenarios: readonly ObservedScenario[], prefix?: string, log: (l: string) => void = () => {}, roleArn?: string): Promise<Transcript> {
   const recorded: ObservedScenario[] = [];
   for (const s of scenarios) {
-    recorded.push(await recordScenario(client, s, prefix));
+    recorded.push(await recordScenario(client, s, prefix, roleArn));
     log(`recorded ${s.id} (${s.steps.length} steps)`);
   }
   return { format: TRANSCRIPT_FORMAT, scenarios: recorded };

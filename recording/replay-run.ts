@@ -38,6 +38,20 @@ function truth(recordings: readonly Recording[]): { scenarios: ObservedScenario[
   return { scenarios: newest.transcript.scenarios, changed };
 }
 
+function notReplayed(scenario: ObservedScenario, step: ObservedScenario['steps'][number], why: string): RuleResult {
+  return {
+    id: `replay.${slug(scenario.id)}.${slug(step.step)}`,
+    title: `${step.op} ${JSON.stringify(step.input)} answers as recorded`,
+    tier: 'core',
+    operations: [step.op],
+    verdict: 'inconclusive',
+    durationMs: 0,
+    requests: 0,
+    reason: `the scenario could not be replayed: ${why}`,
+    evidence: [{ message: `the scenario could not be replayed: ${why}` }],
+  };
+}
+
 function classify(target: StepOutcome, reference: StepOutcome | undefined, awsChanged: string | undefined): Classification {
   if (awsChanged) return 'aws-changed';
   if (!target.mismatches.length) return reference?.mismatches.length ? 'reference-outdated' : 'match';
@@ -45,13 +59,20 @@ function classify(target: StepOutcome, reference: StepOutcome | undefined, awsCh
   return reference.mismatches.length ? 'reference-and-target-differ' : 'target-diverges';
 }
 
-export async function replayRecordings(client: LambdaClient, recordings: readonly Recording[], withReference: boolean, region: string): Promise<RuleResult[]> {
+export async function replayRecordings(client: LambdaClient, recordings: readonly Recording[], withReference: boolean, region: string, run: { prefix?: string; roleArn?: string } = {}): Promise<RuleResult[]> {
   const { scenarios, changed } = truth(recordings);
-  const prefix = runPrefix();
+  const prefix = run.prefix ?? runPrefix();
   const rules: RuleResult[] = [];
   for (const scenario of scenarios) {
     const started = Date.now();
-    const outcomes = await replayScenario(client, scenario, prefix);
+    let outcomes: StepOutcome[];
+    try {
+      outcomes = await replayScenario(client, scenario, prefix, run.roleArn);
+    } catch (e) {
+      // A scenario whose fixtures could not be made (or cleaned) judges nothing: its steps are inconclusive, with why.
+      rules.push(...scenario.steps.map((st) => notReplayed(scenario, st, `${(e as Error).name}: ${(e as Error).message}`)));
+      continue;
+    }
     const reference = withReference ? await replayScenario(embeddedTarget({ region }).client, scenario, prefix) : undefined;
     const perStep = (Date.now() - started) / Math.max(outcomes.length, 1);
     outcomes.forEach((o, i) => {

@@ -2,18 +2,10 @@
 // fails (a regression), what newly passes, and where a failure's evidence
 // changed. Only regressions fail a run that has a baseline.
 import { readFile } from 'node:fs/promises';
-import type { Results } from './results.ts';
+import type { BaselineComparison, Results } from './results-types.ts';
 
-export interface BaselineComparison {
-  file: string;
-  baselineSeed: number;
-  newFailures: string[];
-  newPasses: string[];
-  changedEvidence: string[];
-  /** Rules in one run and not the other (the catalogue changed between them). */
-  added: string[];
-  removed: string[];
-}
+export type { BaselineComparison };
+
 
 export class BaselineFileError extends Error {}
 
@@ -42,5 +34,9 @@ export function compareWithBaseline(current: Results, baseline: Results, file: s
     if (failing(r.verdict) && b && failing(b.verdict) && r.evidence[0]?.message !== b.evidence[0]?.message) c.changedEvidence.push(r.id);
   }
   for (const id of before.keys()) if (!now.has(id)) c.removed.push(id);
+  const [sdkBefore, sdkNow] = [baseline.sdk?.['@aws-sdk/client-lambda'], current.sdk['@aws-sdk/client-lambda']];
+  if (sdkBefore !== sdkNow) c.sdkChange = { from: sdkBefore ?? '(unknown)', to: sdkNow };
+  const where = (r: Results) => `${r.target?.kind} ${r.target?.endpoint}`;
+  if (where(baseline) !== where(current)) c.targetChange = { from: where(baseline), to: where(current) };
   return c;
 }

@@ -3,7 +3,7 @@
 // every running suite (rules done / total, failures so far), elsewhere (CI, no
 // TTY) a plain line per finished suite.
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
-import type { RuleMeta } from '../suites/harness/suite.ts';
+import type { RuleMeta } from '../specs/verdicts.ts';
 import type { ReportedRule } from './results.ts';
 
 interface Progress {
@@ -21,14 +21,15 @@ export interface ProgressOutput {
 }
 
 export function progressOutput(stream: NodeJS.WriteStream = process.stderr): ProgressOutput {
-  const tty = stream.isTTY === true && !process.env.CI;
+  // A live line needs terminal control sequences: not in CI logs, not with NO_COLOR (no-color.org: any non-empty value).
+  const tty = stream.isTTY === true && !process.env.CI && !process.env.NO_COLOR;
   return {
     line: (text) => stream.write(`${tty ? '\r\x1b[2K' : ''}${text}\n`),
     ...(tty ? { live: (text: string) => stream.write(`\r\x1b[2K${text.slice(0, (stream.columns ?? 120) - 1)}`) } : {}),
   };
 }
 
-const shortName = (moduleId: string) => (moduleId.split('/').pop() ?? moduleId).replace(/\.test\.ts$/, '');
+const shortName = (moduleId: string) => (moduleId.split('/').pop() ?? moduleId).replace(/\.test\.[jt]s$/, '');
 
 export class VerdictCollector implements Reporter {
   readonly reported = new Map<string, ReportedRule>();
@@ -81,7 +82,7 @@ export class VerdictCollector implements Reporter {
   private verdictOf(testCase: TestCase): ReportedRule {
     const meta = (testCase.meta() as { lc?: RuleMeta }).lc;
     const result = testCase.result();
-    const base = { durationMs: testCase.diagnostic()?.duration ?? 0, requests: meta?.requests ?? 0, evidence: meta?.evidence ?? [] };
+    const base = { durationMs: testCase.diagnostic()?.duration ?? 0, requests: meta?.requests ?? 0, evidence: meta?.evidence ?? [], ...(meta?.rootCause ? { rootCause: meta.rootCause } : {}) };
     if (result.state === 'passed') return { verdict: 'pass', ...base };
     if (result.state === 'skipped') return { verdict: meta?.verdict ?? 'skip', reason: meta?.reason ?? result.note, ...base };
     const message = result.errors?.map((e) => e.message).join('\n') ?? 'failed';

@@ -4,26 +4,10 @@
 // silently outlives the divergences it excuses.
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
-import { globToRegExp } from '../suites/harness/run-config.ts';
-import type { Results, RuleResult } from './results.ts';
+import { globToRegExp } from '../specs/rule-selection.ts';
+import type { Expectation, ExpectationOutcome, ExpectationStatus, Results, RuleResult } from './results-types.ts';
 
-export interface Expectation {
-  /** A rule id or glob (`put.validation.*`). */
-  rule: string;
-  /** Optional: applies only when the target's kind or endpoint matches this glob. */
-  target?: string;
-  reason: string;
-  link?: string;
-  /** YYYY-MM-DD: after this day the entry fails the run. */
-  expires: string;
-}
-
-export type ExpectationStatus = 'matched' | 'fixed' | 'expired' | 'unverified' | 'not-for-this-target';
-
-export interface ExpectationOutcome extends Expectation {
-  status: ExpectationStatus;
-  rules: string[];
-}
+export type { Expectation, ExpectationOutcome, ExpectationStatus };
 
 export class ExpectationFileError extends Error {}
 

@@ -6,11 +6,11 @@
 // Every text from the results is escaped; a Content-Security-Policy that only
 // allows the page's own script (by hash) is a second line of defence.
 import { createHash } from 'node:crypto';
-import type { ReportWriter } from './writers.ts';
+import type { ReportWriter } from './report-writer.ts';
 import type { Results } from './results.ts';
 import { anchorIds, esc } from './html/escape.ts';
 import { renderEvidence } from './html/evidence.ts';
-import { renderHeader, renderProblems, renderScores } from './html/header.ts';
+import { renderComparison, renderHeader, renderProblems, renderRootCauses, renderScores, renderVerdict } from './html/header.ts';
 import { renderMatrix } from './html/matrix.ts';
 import { SCRIPT } from './html/script.ts';
 import { STYLE } from './html/style.ts';
@@ -46,7 +46,10 @@ export function renderHtml(results: Results): string {
     '<body>',
     renderHeader(results),
     '<main>',
+    renderVerdict(results),
+    renderRootCauses(results, anchors),
     renderScores(results),
+    renderComparison(results),
     renderProblems(results),
     renderMatrix(results, anchors),
     renderEvidence(results, anchors),

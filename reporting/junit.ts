@@ -3,7 +3,7 @@
 // shape CI systems read (the Jenkins/Ant JUnit schema). Failures carry the
 // evidence; skipped, inconclusive and expected-fail rules are <skipped> with
 // the reason, so no CI counts them as failures.
-import type { ReportWriter } from './writers.ts';
+import type { ReportWriter } from './report-writer.ts';
 import type { Results, RuleResult } from './results.ts';
 
 const esc = (s: string) =>

@@ -1,58 +1,49 @@
 // The results.json of the CLI contract, built from what the suites reported.
 // One entry per rule of the catalogue, always: a rule no suite reached still
 // gets a verdict (skip, with the reason), so coverage is never silently lost.
-import type { Rule, Tier, Operation } from '../specs/rules/index.ts';
-import type { Evidence } from '../suites/harness/outcomes.ts';
-import type { ExpectationOutcome } from './expectations.ts';
-import type { BaselineComparison } from './baseline.ts';
+import type { Rule } from '../specs/rules/index.ts';
+import type { Coverage, ReportedRule, Results, RootCauseGroup, RuleResult, Verdict } from './results-types.ts';
 
-export type Verdict = 'pass' | 'fail' | 'skip' | 'inconclusive' | 'expected-fail';
+export type * from './results-types.ts';
 
-export interface RuleResult {
-  id: string;
-  title: string;
-  tier: Tier;
-  operations: Operation[];
-  verdict: Verdict;
-  durationMs: number;
-  requests: number;
-  /** Why a rule was skipped or inconclusive. */
-  reason?: string;
-  documentedOnly?: string;
-  evidence: Evidence[];
+/** Groups the failing (and expected-fail) rules by root cause, most rules first, then by key. */
+export function rootCausesOf(rules: readonly RuleResult[]): RootCauseGroup[] {
+  const byKey = new Map<string, string[]>();
+  for (const r of rules) {
+    if ((r.verdict !== 'fail' && r.verdict !== 'expected-fail') || !r.rootCause) continue;
+    byKey.set(r.rootCause, [...(byKey.get(r.rootCause) ?? []), r.id]);
+  }
+  return [...byKey].map(([key, ids]) => ({ key, title: key, rules: ids })).sort((a, b) => b.rules.length - a.rules.length || a.key.localeCompare(b.key));
 }
 
-export interface Results {
-  tool: { name: string; version: string };
-  target: { kind: string; endpoint: string; region: string };
-  sdk: { '@aws-sdk/client-lambda': string };
-  seed: number;
-  startedAt: string;
-  finishedAt: string;
-  summary: { pass: number; fail: number; skip: number; inconclusive: number; expectedFail: number };
-  rules: RuleResult[];
-  /** Errors outside any rule (a suite that could not load, a cleanup that failed). */
-  errors: string[];
-  /** Resources the run created and could not delete. */
-  leaks: string[];
-  /** With --shard i/n: which slice of the rules this run holds. */
-  shard?: { index: number; count: number };
-  /** With --expect: what became of each known-divergence entry. */
-  expectations?: ExpectationOutcome[];
-  /** With --baseline: the comparison with the earlier run. */
-  baseline?: BaselineComparison;
-  /** Set when a signal stopped the run: verdicts are those reached before it. */
-  interrupted?: 'SIGINT' | 'SIGTERM';
+const judgedVerdicts: ReadonlySet<Verdict> = new Set(['pass', 'fail', 'expected-fail']);
+
+/** Sets results.coverage: of the selected rules, how many got a verdict. */
+export function withCoverage(results: Results, minimum: number, isSelected: (r: RuleResult) => boolean): Results {
+  const selected = results.rules.filter(isSelected);
+  results.coverage = { selected: selected.length, judged: selected.filter((r) => judgedVerdicts.has(r.verdict)).length, minimum };
+  return results;
 }
 
-/** What one rule's test reported; absent when no test ran for it. */
-export interface ReportedRule {
-  verdict: Exclude<Verdict, 'expected-fail'>;
-  durationMs: number;
-  requests: number;
-  reason?: string;
-  evidence: Evidence[];
+/** Reasons of rules that were not selected: filters, not problems. */
+export const FILTERED_REASON = /^(tier \S+ is above|not selected by --rules|evidence class \S+ not selected|in another shard)/;
+
+/** The run's coverage, or (results merged from shards, older results) one derived from the rules. */
+export function coverageOf(results: Pick<Results, 'rules' | 'coverage'>): Coverage {
+  if (results.coverage) return results.coverage;
+  const selected = results.rules.filter((r) => !(r.verdict === 'skip' && r.reason && FILTERED_REASON.test(r.reason)));
+  return { selected: selected.length, judged: selected.filter((r) => judgedVerdicts.has(r.verdict)).length, minimum: 0 };
 }
+
+/** "5 of 181 selected rules checked (2.8%)". */
+export function coverageLine(c: Coverage): string {
+  const pct = c.selected ? ` (${((100 * c.judged) / c.selected).toFixed(1)}%)` : '';
+  return `${c.judged} of ${c.selected} selected rules checked${pct}`;
+}
+
+// Nothing judged at all is exit 2 with its own message, not a coverage shortfall.
+const belowMinimum = (c: Coverage | undefined) => c !== undefined && c.judged > 0 && c.judged / c.selected < c.minimum;
+
 
 export function ruleResults(
   catalogue: readonly Rule[],
@@ -70,7 +61,8 @@ export function ruleResults(
       durationMs: Math.round(r.durationMs),
       requests: r.requests,
       ...(r.reason ? { reason: r.reason } : {}),
-      ...(rule.documentedOnly ? { documentedOnly: rule.documentedOnly } : {}),
+      ...(r.rootCause ? { rootCause: r.rootCause } : {}),
+      basis: rule.evidence,
       evidence: r.evidence,
     };
   });
@@ -90,18 +82,26 @@ export function runProblems(results: Results): string[] {
         ? [`expired: the --expect entry for ${o.rule} expired on ${o.expires}: fix the divergence or renew the entry`]
         : [],
   );
-  const stopped = results.interrupted ? [`interrupted by ${results.interrupted}: verdicts are those reached before it`] : [];
-  return [...stopped, ...results.errors, ...results.leaks.map((l) => `leaked: ${l}`), ...stale];
+  const stopped = [
+    ...(results.aborted ? [`nothing judged: ${results.aborted}`] : []),
+    ...(results.interrupted ? [`interrupted by ${results.interrupted}: verdicts are those reached before it`] : []),
+    ...(results.stoppedAt ? ['the run reached --max-duration: verdicts are those reached before it'] : []),
+  ];
+  const c = results.coverage;
+  const thin = c && belowMinimum(c) ? [`coverage: only ${coverageLine(c)}, below --min-coverage ${Math.round(c.minimum * 1000) / 10}%: see why rules got no verdict`] : [];
+  return [...stopped, ...thin, ...results.errors, ...results.leaks.map((l) => `leaked: ${l}`), ...stale];
 }
 
 /**
- * 0 all selected rules pass (or are expected-fail); 1 a rule failed (with a
- * baseline: a rule newly failed), or the run has problems; 2 nothing ran.
+ * 2 nothing was judged: no selected rule got a pass or a fail (nothing ran,
+ * or everything was inconclusive or skipped); otherwise 1 a rule failed (with
+ * a baseline: a rule newly failed), or the run has problems (coverage below
+ * --min-coverage among them); else 0.
  */
 export function exitCodeOf(results: Results): 0 | 1 | 2 {
+  const s = results.summary;
+  if (results.aborted || s.pass + s.fail + s.expectedFail === 0) return 2;
   if (runProblems(results).length > 0) return 1;
-  const failed = results.baseline ? results.baseline.newFailures.length > 0 : results.summary.fail > 0;
-  if (failed) return 1;
-  const ran = results.summary.pass + results.summary.fail + results.summary.expectedFail + results.summary.inconclusive;
-  return ran === 0 ? 2 : 0;
+  const failed = results.baseline ? results.baseline.newFailures.length > 0 : s.fail > 0;
+  return failed ? 1 : 0;
 }

@@ -6,7 +6,7 @@
 // fail, so it is outside both figures. A figure whose denominator is 0 is null
 // ("n/a" when formatted), never NaN.
 // Pure functions of the results: summary.md, junit.xml and report.html share them.
-import { TIERS, type Tier } from '../specs/rules/rule.ts';
+import { EVIDENCE_CLASSES, TIERS, type EvidenceClass, type Tier } from '../specs/rules/rule.ts';
 import type { Results, RuleResult, Verdict } from './results.ts';
 
 export interface Score {
@@ -52,6 +52,25 @@ export function tierScores(results: Pick<Results, 'rules'>): Score[] {
 /** The same figures over every rule of the results, whatever the tier. */
 export function overallScore(results: Pick<Results, 'rules'>): Score {
   return scoreOf('all', results.rules);
+}
+
+/** The figures of one evidence class: Score's counts and ratios, over the rules of that class. */
+export interface EvidenceClassScore extends Omit<Score, 'tier'> {
+  evidenceClass: EvidenceClass;
+}
+
+/**
+ * One score per evidence class (recorded, analogous, modelled, documented,
+ * inferred, in that order), each over the rules resting on that class, whatever
+ * their tier: how far a target agrees with what AWS showed, as against what the
+ * docs say or the suite infers. Rules without a basis (results not built from
+ * the catalogue, such as the replay of recordings) are in none.
+ */
+export function evidenceClassScores(results: Pick<Results, 'rules'>): EvidenceClassScore[] {
+  return EVIDENCE_CLASSES.map((evidenceClass) => {
+    const { tier: _all, ...figures } = scoreOf('all', results.rules.filter((r) => r.basis?.class === evidenceClass));
+    return { evidenceClass, ...figures };
+  });
 }
 
 /**

@@ -3,15 +3,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Results } from './results.ts';
-import { redact } from './redact.ts';
+import { redact } from '../targets/redact.ts';
 import { junitXml } from './junit.ts';
 import { htmlReport } from './html.ts';
 import { summaryMd } from './summary.ts';
+import type { ReportWriter } from './report-writer.ts';
 
-export interface ReportWriter {
-  file: string;
-  render(results: Results): string;
-}
+export type { ReportWriter };
 
 export const resultsJson: ReportWriter = {
   file: 'results.json',

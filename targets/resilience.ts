@@ -4,7 +4,7 @@
 // budget is inconclusive. Requests run at a pace (a token bucket) and within a
 // run-wide request budget.
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import { appendFileSync, statSync } from 'node:fs';
+import { appendFileSync, statSync, truncateSync } from 'node:fs';
 import { observe, type CommandName, type Observation } from './observe.ts';
 
 export interface RetryPolicy {
@@ -60,12 +60,54 @@ export class Budget {
   }
 }
 
-export type Kind = 'answer' | 'throttled' | 'server' | 'lost';
+/** The target stopped answering: many requests in a row got no answer at all. */
+export class TargetStoppedAnswering extends BudgetExhausted {
+  override name = 'TargetStoppedAnswering';
+}
+
+const sizeOf = (file: string) => {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+};
+
+/**
+ * Requests in a row that got no answer at all (after their retries), across
+ * every worker: a file shared like the budgets, one byte per miss, emptied by
+ * any answer. Past the limit every further request stops at once, so a target
+ * that died mid-run costs one deadline per request up to the limit, not one
+ * per remaining request; the run then ends with exit 2 and that finding.
+ */
+export class NoAnswerStreak {
+  constructor(
+    private readonly file: string | undefined,
+    readonly limit = 20,
+  ) {}
+  get broken(): boolean {
+    return !!this.file && sizeOf(this.file) >= this.limit;
+  }
+  check(): void {
+    if (this.broken) throw new TargetStoppedAnswering(`the target stopped answering: ${this.limit} requests in a row got no answer`);
+  }
+  miss(): void {
+    if (this.file) appendFileSync(this.file, '.');
+  }
+  hit(): void {
+    if (this.file && sizeOf(this.file) > 0) truncateSync(this.file, 0);
+  }
+}
+
+/** What an attempt got: an answer, a throttle, a server fault, no answer, or an answer no retry can mend (too large). */
+export type Kind = 'answer' | 'throttled' | 'server' | 'lost' | 'unusable';
 
 export interface Pacing {
   retry: RetryPolicy;
   pace: Pace;
   requests: Budget;
+  /** No answers in a row, run-wide; none on the embedded target. */
+  streak?: NoAnswerStreak;
 }
 
 export interface Tried<T> {
@@ -91,13 +133,19 @@ export async function withRetries<T>(
 ): Promise<Tried<T>> {
   let failedBefore = false;
   for (let n = 1; ; n++) {
+    p.streak?.check();
     if (budgeted) p.requests.spend();
     await p.pace.take();
     const value = await attempt();
     const k = kind(value);
     const ambiguous = failedBefore && !idempotent ? { ambiguous: true } : {};
+    if (k !== 'lost') p.streak?.hit();
     if (k === 'answer' || (k === 'server' && n >= p.retry.attempts)) return { value, attempts: n, ...ambiguous };
-    if (n >= p.retry.attempts) return { value, attempts: n, gaveUp: `${k === 'throttled' ? 'throttled' : 'no answer'} after ${n} attempts (${describe(value)})` };
+    if (k === 'unusable') return { value, attempts: n, gaveUp: describe(value) };
+    if (n >= p.retry.attempts) {
+      if (k === 'lost') p.streak?.miss();
+      return { value, attempts: n, gaveUp: `${k === 'throttled' ? 'throttled' : 'no answer'} after ${n} attempts (${describe(value)})` };
+    }
     failedBefore = true;
     const backoff = Math.min(p.retry.maxDelayMs, p.retry.baseDelayMs * 2 ** (n - 1));
     await sleep(Math.min(p.retry.maxDelayMs, Math.max(backoff, (retryAfterSeconds(value) ?? 0) * 1000)));
@@ -105,7 +153,7 @@ export async function withRetries<T>(
 }
 
 const kindOf = (o: Observation): Kind =>
-  o.transportError !== undefined ? 'lost' : o.status === 429 ? 'throttled' : (o.status ?? 0) >= 500 ? 'server' : 'answer';
+  o.unusable !== undefined ? 'unusable' : o.transportError !== undefined ? 'lost' : o.status === 429 ? 'throttled' : (o.status ?? 0) >= 500 ? 'server' : 'answer';
 
 export async function observeResilient(client: LambdaClient, op: CommandName, input: Record<string, unknown>, p: Pacing): Promise<ResilientObservation> {
   const t = await withRetries(

@@ -39,6 +39,11 @@ function envCredentials(): AwsCredentialIdentity | undefined {
   return accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } : undefined;
 }
 
+/** The credentials a remote target is called with: the environment's (else any, for emulators); on AWS undefined, the SDK's default chain. */
+export function credentialsFor(cfg: TargetConfig): AwsCredentialIdentity | undefined {
+  return cfg.kind === 'url' ? (envCredentials() ?? EMULATOR_DEFAULT) : undefined;
+}
+
 export function connectTarget(cfg: TargetConfig): Target {
   if (cfg.kind === 'embedded') {
     const t = embeddedTarget({ region: cfg.region });
@@ -54,7 +59,7 @@ export function connectTarget(cfg: TargetConfig): Target {
   }
   if (cfg.kind === 'url') {
     if (!cfg.endpoint) throw new Error('a url target needs an endpoint');
-    const credentials = envCredentials() ?? EMULATOR_DEFAULT;
+    const credentials = credentialsFor(cfg)!;
     const client = createLambdaClient({ endpoint: cfg.endpoint, region: cfg.region, credentials, requestHandler: new DeadlineHandler(cfg.timeoutMs ?? 10_000) });
     return {
       kind: 'url',

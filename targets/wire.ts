@@ -7,6 +7,7 @@ import { createHash, createHmac } from 'node:crypto';
 import type { HttpHandler } from 'msw';
 import { answerText, directRequest, HandlerDispatch } from '../emulator/dispatch.ts';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { readCapped } from './capped-read.ts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Checksum, SourceData } from '@smithy/types';
 
 export interface WireRequest {
@@ -46,10 +47,12 @@ class NodeSha256 implements Checksum {
 const toBuffer = (d: SourceData): Buffer =>
   typeof d === 'string' ? Buffer.from(d) : ArrayBuffer.isView(d) ? Buffer.from(d.buffer, d.byteOffset, d.byteLength) : Buffer.from(d as ArrayBuffer);
 
+/** The answer, its body read with the cap (an oversized body throws AnswerTooLarge: no rule can judge it). */
 async function toWireResponse(res: Response): Promise<WireResponse> {
   const headers: Record<string, string> = {};
   res.headers.forEach((v, k) => (headers[k.toLowerCase()] = v));
-  return { status: res.status, headers, text: await res.text() };
+  const bytes = await readCapped(res.body ?? undefined);
+  return { status: res.status, headers, text: Buffer.from(bytes).toString('utf8') };
 }
 
 const queryString = (q: Record<string, string> = {}) => {

@@ -59,11 +59,15 @@ describe('rules', () => {
     expect(rules.every((x) => x.tier === 'strict')).toBe(true);
   });
 
-  test('an unknown command or tier exits 2 with the usage', async () => {
-    for (const args of [['frobnicate'], ['rules', '--tier', 'gold'], []]) {
+  test('an unknown command or tier exits 2 with one line and a pointer to --help; no command prints the help', async () => {
+    for (const args of [['frobnicate'], ['rules', '--tier', 'gold']]) {
       const r = await runCli(args);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stdout + r.stderr).toContain('usage:');
+      expect(r.stderr.trim().split('\n').length, r.stderr).toBeLessThanOrEqual(2);
+      expect(r.stderr).toMatch(/--help/);
     }
+    const none = await runCli([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('usage:');
   });
 });

@@ -1,6 +1,6 @@
 // report.html and the per-tier figures: scores.ts unit tests, then the page as a
 // browser shows it. The page is opened in Debian's headless Chromium (install:
-// bash scripts/ensure-chromium.sh): the matrix renders one row per rule with
+// bash scripts/ensure-debian.sh): the matrix renders one row per rule with
 // the failing cells marked, a failure's evidence and reproduction are on the
 // page, text from the target that looks like markup stays text and never runs,
 // the filters work, and a screenshot is saved under the report dir
@@ -41,7 +41,7 @@ const ruleResult = (rule: Rule, verdict: Verdict, extra: Partial<RuleResult> = {
   verdict,
   durationMs: 12,
   requests: 3,
-  ...(rule.documentedOnly ? { documentedOnly: rule.documentedOnly } : {}),
+  basis: rule.evidence,
   evidence: [],
   ...extra,
 });
@@ -361,7 +361,7 @@ describe('report.html of a real run against a wrong emulator', () => {
     }
     const evidence = articleOf(dom, FAILING)!;
     has(evidence, 'Received: 60 / Expected: (absent)');
-    has(evidence, `ENDPOINT=${results.target.endpoint}`);
+    has(evidence, `ENDPOINT='${results.target.endpoint}'`);
     has(evidence, 'aws lambda put-function-event-invoke-config --cli-input-json');
     has(evidence, 'new PutFunctionEventInvokeConfigCommand(');
     await screenshot(pathToFileURL(join(dir, htmlReport.file)).href + '?verdict=fail', join(dir, 'report.png'));

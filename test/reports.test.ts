@@ -63,9 +63,12 @@ describe('junit.xml', () => {
     expect(failures).toBeGreaterThan(0);
 
     const summary = await readFile(join(r.dir, 'summary.md'), 'utf8');
-    expect(summary).toContain(`## lambda-conformance: ${r.results.summary.fail} rules failed`);
+    expect(summary).toContain(`## lambda-conformance: ${r.results.summary.fail} rules failed (${r.results.coverage!.judged} of ${r.results.coverage!.selected} selected rules checked`);
     expect(summary).toMatch(/^\| core \| [\d.]+% \(\d+\/\d+\) \| [\d.]+% \(\d+\/\d+\) \|/m);
-    expect(summary).toContain('- `put.overwrite.removes-omitted-settings` (core): ');
+    // The failures by root cause, each with its rules.
+    expect(summary).toMatch(/^### \d+ root causes? behind \d+ failing rules?$/m);
+    const cause = r.results.rules.find((x) => x.id === 'put.overwrite.removes-omitted-settings')!.rootCause!;
+    expect(summary).toMatch(new RegExp(`^\\| \\d+ \\| ${cause.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\|/g, '\\\\|')} \\|.*\`put\\.overwrite\\.removes-omitted-settings\``, 'm'));
     for (const f of ['results.json', 'junit.xml', 'report.html', 'summary.md']) expect((await readFile(join(r.dir, f), 'utf8')).length, f).toBeGreaterThan(100);
   });
 

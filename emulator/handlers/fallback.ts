@@ -12,6 +12,9 @@ const EIC_WITHOUT_NAME = /\/2019-09-25\/functions\/\/event-invoke-config(\/list)
 async function answer(request: EmulatorRequest): Promise<Reply> {
   const path = urlOf(request).pathname;
   if (EIC_WITHOUT_NAME.test(path)) {
+    // The emulator's own text on purpose (not from specs/aws-texts.ts): "Member
+    // must not be null", and `Value null` unquoted, are inferred from the
+    // framework AWS validates with; no recording shows them and no rule pins them.
     return errorReply(errors.validation(["Value null at 'functionName' failed to satisfy constraint: Member must not be null"]));
   }
   return errorReply(errors.unknownOperation(request.method, path));

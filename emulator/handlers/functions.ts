@@ -12,6 +12,40 @@ import { readJsonBody } from '../validation.ts';
 
 const BARE_NAME = /^[a-zA-Z0-9-_]{1,64}$/;
 
+// Tags, as the Lambda model has them: a map of string keys to string values
+// (`Record<string, string>` in the SDK), with no length or size traits. So:
+// - a value of another JSON type (`"notamap"`, a nested object, a number) cannot
+//   be deserialised into that shape: InvalidRequestContentException, which is
+//   what Lambda answers (and validation.ts gives) for a member of the wrong JSON
+//   type. Not ValidationException: that reports a model constraint (length,
+//   range, pattern) on a value of the right type.
+// - the documented tag limits (keys 1-128 characters, values 0-256, at most 50
+//   tags per function; Lambda developer guide, "Using tags on Lambda
+//   functions") are the service's own checks, not model traits, so they are
+//   answered as Lambda answers its own parameter checks (the model's
+//   InvalidParameterValueException, "one of the parameters in the request is
+//   not valid"), not as a model-constraint ValidationException.
+const MAX_TAGS = 50;
+const MAX_TAG_KEY = 128;
+const MAX_TAG_VALUE = 256;
+const chars = (s: string) => [...s].length;
+
+function tagsOf(value: unknown): Record<string, string> {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw errors.badContent("Value at 'tags' must be a map of string keys to string values.");
+  const entries = Object.entries(value as Record<string, unknown>);
+  for (const [key, v] of entries) {
+    if (typeof v !== 'string') throw errors.badContent(`Value at 'tags.${key.slice(0, MAX_TAG_KEY)}' must be a string.`);
+  }
+  if (entries.length > MAX_TAGS) throw errors.invalidParameter(`A function can have at most ${MAX_TAGS} tags; the request has ${entries.length}.`);
+  for (const [key, v] of entries) {
+    if (chars(key) < 1 || chars(key) > MAX_TAG_KEY) throw errors.invalidParameter(`Tag keys must be 1 to ${MAX_TAG_KEY} characters long: '${key.slice(0, MAX_TAG_KEY)}${chars(key) > MAX_TAG_KEY ? '...' : ''}'.`);
+    if (chars(v as string) > MAX_TAG_VALUE) throw errors.invalidParameter(`Tag values must be at most ${MAX_TAG_VALUE} characters long (tag '${key}').`);
+  }
+  // fromEntries defines each key as data, so a tag named "__proto__" is kept as a tag.
+  return Object.fromEntries(entries) as Record<string, string>;
+}
+
 /** The function a companion request names (any name form), or 404 as Lambda words it. */
 export function findFunction(a: ResolverArgs): { fn: FunctionRecord; qualifier?: string } {
   const ref = parseFunctionName(a.params.FunctionName ?? '', a.ctx);
@@ -26,6 +60,7 @@ export const createFunction = (env: EmulatorEnv) =>
     const name = typeof body.FunctionName === 'string' ? body.FunctionName : '';
     if (!BARE_NAME.test(name)) throw errors.invalidParameter(`The function name ${name || '(missing)'} is not valid: 1 to 64 of a-z, A-Z, 0-9, - and _.`);
     if (typeof body.Role !== 'string') throw errors.invalidParameter('Role is required.');
+    const tags = tagsOf(body.Tags);
     const code = (body.Code ?? {}) as { ZipFile?: string };
     const zip = Buffer.from(typeof code.ZipFile === 'string' ? code.ZipFile : '', 'base64');
     const functions = env.state.region(a.ctx.account, a.ctx.region).functions;
@@ -36,7 +71,7 @@ export const createFunction = (env: EmulatorEnv) =>
       runtime: typeof body.Runtime === 'string' ? body.Runtime : undefined,
       handler: typeof body.Handler === 'string' ? body.Handler : undefined,
       description: typeof body.Description === 'string' ? body.Description : '',
-      tags: (body.Tags ?? {}) as Record<string, string>,
+      tags,
       latest: {
         version: '$LATEST',
         description: typeof body.Description === 'string' ? body.Description : '',

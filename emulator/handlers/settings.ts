@@ -37,12 +37,16 @@ export function merged(previous: StoredConfig, body: EventInvokeConfigSettings):
   return next;
 }
 
-/** Stores settings; LastModified moves only when a setting changed, so repeats give identical bodies. */
+/**
+ * Stores settings; LastModified moves only when a setting changed. Keeping it
+ * on an identical repeat is this emulator's choice, not a requirement: AWS's
+ * recordings normalise LastModified away, and stamping every write is as correct.
+ */
 export function store(configs: Map<string, StoredConfig>, qualifier: string, settings: Settings): StoredConfig {
   const previous = configs.get(qualifier);
   const candidate: StoredConfig = { ...settings, lastModified: previous?.lastModified ?? 0 };
   if (previous && sameSettings(previous, candidate)) return previous;
-  const stored: StoredConfig = { ...settings, lastModified: nextTimestamp(previous?.lastModified) };
+  const stored: StoredConfig = { ...settings, lastModified: nextTimestamp() };
   configs.set(qualifier, stored);
   return stored;
 }

@@ -2,6 +2,7 @@
 import type { Results } from '../results.ts';
 import { conformanceFraction, coverageFraction, formatPercent, overallScore, SCORE_FOOTNOTE, tierScores, type Score } from '../scores.ts';
 import { esc } from './escape.ts';
+import { headline } from '../headline.ts';
 
 /** `2026-11-23T18:53:02.623Z` as `2026-11-23 18:53:02 UTC`; anything else as given. */
 export function readableTime(iso: string): string {
@@ -95,4 +96,58 @@ export function renderProblems(r: Results): string {
     items.length ? `<h3>${esc(title)}</h3><ul>${items.map((i) => `<li><pre>${esc(i)}</pre></li>`).join('')}</ul>` : '';
   const body = list('Errors outside any rule', r.errors) + list('Resources left behind', r.leaks);
   return body ? `<section id="problems" class="problems"><h2>Run problems</h2>${body}</section>` : '';
+}
+
+/** The verdict line, and why rules got no verdict (each cause once, with its fix): the top of the page. */
+export function renderVerdict(r: Results): string {
+  const groups = r.setupProblems ?? [];
+  const n = groups.reduce((sum, g) => sum + g.rules.length, 0);
+  const causes = groups.length
+    ? [
+        `<section id="no-verdict" class="problems"><h2>Why ${n} rule${n === 1 ? '' : 's'} got no verdict <span class="muted">(${groups.length} cause${groups.length === 1 ? '' : 's'})</span></h2><ul>`,
+        ...groups.map(
+          (g) =>
+            `<li${g.blocking ? ' class="blocking"' : ''}><p>${g.blocking ? '<strong>Blocking:</strong> ' : ''}${esc(g.cause)}${g.rules.length ? ` <span class="muted">(${g.rules.length} rule${g.rules.length === 1 ? '' : 's'})</span>` : ''}</p>${g.fix ? `<p class="fix"><strong>Fix:</strong> ${esc(g.fix)}</p>` : ''}${g.rules.length ? `<details><summary>rules</summary><p>${g.rules.map((id) => `<code>${esc(id)}</code>`).join(' ')}</p></details>` : ''}</li>`,
+        ),
+        '</ul></section>',
+      ].join('\n')
+    : '';
+  return `<p class="headline" id="headline">${esc(headline(r))}</p>\n${causes}`;
+}
+
+/** The failures by root cause, most rules first, each expandable to its rules (linked to their evidence). */
+export function renderRootCauses(r: Results, anchors: ReadonlyMap<string, string>): string {
+  const failing = r.rules.filter((x) => x.verdict === 'fail').length;
+  const causes = (r.rootCauses ?? []).filter((c) => c.rules.length > 0);
+  if (!failing || !causes.length) return '';
+  const link = (id: string) => (anchors.has(id) ? `<a href="#${esc(anchors.get(id)!)}"><code>${esc(id)}</code></a>` : `<code>${esc(id)}</code>`);
+  return [
+    '<section id="root-causes">',
+    `<h2>${causes.length} root cause${causes.length === 1 ? '' : 's'} behind ${failing} failing rule${failing === 1 ? '' : 's'}</h2>`,
+    '<ol class="causes">',
+    ...causes.map(
+      (c) =>
+        `<li data-cause="${esc(c.key)}"><details><summary><span class="num">${c.rules.length}</span> ${esc(c.title)}</summary><p>${c.rules.map(link).join(' ')}</p></details></li>`,
+    ),
+    '</ol>',
+    '</section>',
+  ].join('\n');
+}
+
+/** The comparison with --baseline: regressions, new passes, changed evidence, and an SDK or target change. */
+export function renderComparison(r: Results): string {
+  const b = r.baseline;
+  if (!b) return '';
+  const list = (title: string, ids: string[]) => (ids.length ? `<h3>${esc(title)} (${ids.length})</h3><p>${ids.map((id) => `<code>${esc(id)}</code>`).join(' ')}</p>` : '');
+  return [
+    '<section id="comparison">',
+    `<h2>Compared with <code>${esc(b.file)}</code></h2>`,
+    b.sdkChange ? `<p class="change"><strong>The SDK changed:</strong> @aws-sdk/client-lambda ${esc(b.sdkChange.from)} in the baseline, ${esc(b.sdkChange.to)} now.</p>` : '',
+    b.targetChange ? `<p class="change"><strong>The target changed:</strong> ${esc(b.targetChange.from)} in the baseline, ${esc(b.targetChange.to)} now.</p>` : '',
+    `<p>${b.newFailures.length} new failures, ${b.newPasses.length} new passes, ${b.changedEvidence.length} with changed evidence.</p>`,
+    list('Regressions', b.newFailures),
+    list('Newly passing', b.newPasses),
+    list('Evidence changed', b.changedEvidence),
+    '</section>',
+  ].join('\n');
 }

@@ -1,8 +1,9 @@
 // The conformance matrix: one row per rule (grouped by the first segment of its
-// id), one column per operation, each cell of an operation the rule exercises
-// coloured by the rule's verdict and lettered (P, F, S, I, XF) so it never rests
-// on colour alone. Cells and ids of rules with evidence link to it.
-import type { Operation } from '../../specs/rules/rule.ts';
+// id) with its tier and evidence class (its references in the tooltip), one
+// column per operation, each cell of an operation the rule exercises coloured
+// by the rule's verdict and lettered (P, F, S, I, XF) so it never rests on
+// colour alone. Cells and ids of rules with evidence link to it.
+import { describeRef, type Operation } from '../../specs/rules/rule.ts';
 import type { Results, RuleResult, Verdict } from '../results.ts';
 import { badge, esc, LETTER, VERDICTS } from './escape.ts';
 
@@ -48,15 +49,23 @@ function cell(r: RuleResult, op: string, link: string | undefined): string {
   return `<td class="cell v-${esc(r.verdict)}" title="${esc(`${r.verdict}: ${op}`)}">${text}</td>`;
 }
 
+/** The rule's evidence class, with its references as the tooltip. */
+function basisCell(r: RuleResult): string {
+  if (!r.basis) return '<td class="evidence-class"><span class="muted">n/a</span></td>';
+  const tip = [r.basis.note, ...r.basis.refs.map(describeRef)].filter(Boolean).join('\n');
+  return `<td class="evidence-class e-${esc(r.basis.class)}"${tip ? ` title="${esc(tip)}"` : ''}>${esc(r.basis.class)}</td>`;
+}
+
 function ruleRow(r: RuleResult, columns: { op: string }[], anchor: string): string {
   const link = WITH_EVIDENCE.has(r.verdict) ? anchor : undefined;
   const tip = r.reason ? `${r.title}\n${r.verdict}: ${r.reason}` : r.title;
   const id = link ? `<a href="#${esc(link)}">${esc(r.id)}</a>` : esc(r.id);
   return [
-    `<tr class="rule" id="m-${esc(anchor)}" data-id="${esc(r.id)}" data-group="${esc(groupOf(r))}" data-verdict="${esc(r.verdict)}" data-tier="${esc(r.tier)}">`,
+    `<tr class="rule" id="m-${esc(anchor)}" data-id="${esc(r.id)}" data-group="${esc(groupOf(r))}" data-verdict="${esc(r.verdict)}" data-tier="${esc(r.tier)}"${r.basis ? ` data-evidence="${esc(r.basis.class)}"` : ''}>`,
     `<th scope="row" class="rid"><code>${id}</code></th>`,
     `<td class="rtitle" title="${esc(tip)}">${esc(r.title)}</td>`,
     `<td class="tier t-${esc(r.tier)}">${esc(r.tier)}</td>`,
+    basisCell(r),
     `<td class="verdict">${badge(r.verdict)}</td>`,
     ...columns.map((c) => cell(r, c.op, link)),
     '</tr>',
@@ -88,9 +97,9 @@ function legend(): string {
 
 export function renderMatrix(r: Results, anchors: ReadonlyMap<string, string>): string {
   const columns = columnsOf(r.rules);
-  const width = 4 + columns.length;
+  const width = 5 + columns.length;
   const head = [
-    '<th scope="col" class="rid">Rule</th><th scope="col">Title</th><th scope="col">Tier</th><th scope="col">Verdict</th>',
+    '<th scope="col" class="rid">Rule</th><th scope="col">Title</th><th scope="col">Tier</th><th scope="col" title="What the rule rests on: recorded, analogous, modelled, documented or inferred">Evidence</th><th scope="col">Verdict</th>',
     // Long labels may break between their words (PublishVersion, CreateAlias) to keep the columns narrow.
     ...columns.map((c) => `<th scope="col" class="op" title="${esc(c.op)}">${esc(c.label).replace(/([a-z])(?=[A-Z])/g, '$1<wbr>')}</th>`),
   ].join('');

@@ -95,6 +95,17 @@ html.js .filters { display: flex; }
 .repro summary { cursor: pointer; font-weight: 600; font-size: 12.5px; margin-bottom: 4px; }
 .back { margin: 10px 0 0; font-size: 12px; }
 .problems pre { white-space: pre-wrap; margin: 0; }
+.headline { font-size: 18px; font-weight: 600; margin: 16px 0 8px; }
+#no-verdict li { margin: 6px 0; }
+.causes li { margin: 4px 0; }
+.evidence .at, .evidence .root-cause { margin: 6px 0; font-size: 12.5px; }
+.exchanges { margin-top: 8px; }
+.exchanges summary { cursor: pointer; font-weight: 600; font-size: 12.5px; }
+.exchanges li p { margin: 6px 0 2px; }
+.causes summary { cursor: pointer; }
+.causes .num { display: inline-block; min-width: 2.5em; text-align: right; font-weight: 600; margin-right: 6px; }
+#no-verdict li.blocking > p:first-child { color: var(--fail); }
+#no-verdict .fix { margin: 2px 0 0; padding: 4px 10px; background: var(--bg-soft); border-radius: 4px; }
 footer { margin-top: 40px; font-size: 12px; color: var(--muted); }
 @media print { .filters { display: none !important; } .evidence pre { max-height: none; } }
 `;

@@ -1,4 +1,5 @@
 // The rules catalogue: every behaviour the suite asserts, once, under a stable id.
+import { analogousRules } from './analogous.ts';
 import { destinationRules } from './destinations.ts';
 import { notFoundRules } from './not-found.ts';
 import { pagingRules } from './paging.ts';
@@ -27,6 +28,7 @@ export const catalogue: readonly Rule[] = [
   ...pagingRules,
   ...shapeRules,
   ...validationRules,
+  ...analogousRules,
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = indexed([...catalogue]);

@@ -3,7 +3,8 @@
 // itself is accepted, one step past it is rejected; a pattern breaker is
 // rejected). Plus, per operation, the error code and message form of a violation.
 import { EIC_OPERATIONS, deref, requestDef, type EicOperation, type SchemaNode } from '../contract.ts';
-import { OP_ID, model, rec, type ConstraintEdge, type Rule } from './rule.ts';
+import { ONE_VALIDATION_ERROR, violationText } from '../aws-texts.ts';
+import { OP_ID, PUT, doc, model, nameCase, rec, type ConstraintEdge, type EvidenceRef, type ModelConstraint, type Rule, type RuleEvidence } from './rule.ts';
 
 const kebab = (s: string) => s.replace(/\./g, '-').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 /** `DestinationConfig.OnSuccess.Destination` -> `on-success-destination`: shorter ids, still unique. */
@@ -51,7 +52,8 @@ function edgesOf(leaf: Leaf): Array<{ suffix: string; title: string; edge: Const
   if (n.minLength !== undefined && n.minLength > 0) {
     out.push({ suffix: 'min-length', title: `accepts ${leaf.member} of length ${n.minLength} (minimum)`, edge: { ...base, keyword: 'minLength', limit: n.minLength, accepted: true } });
     if (leaf.location === 'query') {
-      out.push({ suffix: 'below-min-length', title: `rejects an empty ${leaf.member} (minimum length ${n.minLength})`, edge: { ...base, keyword: 'minLength', limit: n.minLength, accepted: false } });
+      // Only the Qualifier is a constrained query string: what an empty one must get is unpinned (see edgeEvidence).
+      out.push({ suffix: 'below-min-length', title: `reads an empty ${leaf.member} either as a value below its minimum length ${n.minLength} (400 ValidationException) or as no ${leaf.member}, never as another ${leaf.member.toLowerCase()}`, edge: { ...base, keyword: 'minLength', limit: n.minLength, accepted: false } });
     }
   }
   if (n.maxLength !== undefined) {
@@ -64,26 +66,92 @@ function edgesOf(leaf: Leaf): Array<{ suffix: string; title: string; edge: Const
   return out;
 }
 
-const MAX_ITEMS_UNPINNED = 'Out-of-range MaxItems is not recorded; the rule follows the model (1..50).';
+/** The contract names two constrained shapes differently from the official models. */
+const MODEL_SHAPE: Record<string, string> = {
+  Qualifier: 'NumericLatestPublishedOrAliasQualifier',
+  MaxItems: 'MaxFunctionEventInvokeConfigListItems',
+};
+const CONSTRAINT_OF: Record<ConstraintEdge['keyword'], ModelConstraint> = {
+  minimum: 'range',
+  maximum: 'range',
+  minLength: 'length',
+  maxLength: 'length',
+  pattern: 'pattern',
+};
+
+/** Recordings (or analogous ones) that show an edge, beside the model constraint it rests on. */
+function supportOf(op: EicOperation, leaf: Leaf, suffix: string): EvidenceRef[] {
+  const member = leaf.member;
+  if (member.endsWith('.Destination') && suffix === 'pattern') {
+    return [rec('put_destination_invalid_arn_pattern', op === PUT ? 'OnFailure' : 'recorded on Put, the same shape here')];
+  }
+  if (op === PUT && member === 'MaximumRetryAttempts' && suffix === 'min') return [rec('put_invokeconfig_retries_0')];
+  if (op === PUT && member === 'MaximumEventAgeInSeconds' && suffix === 'min') return [rec('put_invokeconfig_eventage_60')];
+  if (op === PUT && suffix === 'max' && (member === 'MaximumRetryAttempts' || member === 'MaximumEventAgeInSeconds')) return [rec('put_maxevent_maxvalue_result')];
+  if (member === 'Qualifier' && suffix === 'above-max-length') return [nameCase('qualifier_too_long', 'get_function')];
+  if (member === 'Qualifier' && (suffix === 'min-length' || suffix === 'max-length')) {
+    // The value names no alias: past validation the lookup finds nothing, and $LATEST is left alone.
+    return [rec('put_alias_doesnotexist', 'a Qualifier that names no alias: 404 after validation'), rec('get_qualifier_doesnotexist', 'the same on Get')];
+  }
+  if (member === 'Qualifier' && suffix === 'pattern') return [nameCase('invalid_characters_in_qualifier', 'get_function')];
+  if (member === 'FunctionName' && suffix === 'pattern') return [nameCase('invalid_characters_in_function_name', 'get_function')];
+  return [];
+}
+
+function edgeEvidence(op: EicOperation, leaf: Leaf, suffix: string, edge: ConstraintEdge): RuleEvidence {
+  const shape = MODEL_SHAPE[leaf.shape] ?? leaf.shape;
+  const constraint = model(shape, { constraint: CONSTRAINT_OF[edge.keyword] });
+  const binding = model(`${op}Request`, { member: leaf.member.split('.')[0]! });
+  if (leaf.member === 'Qualifier' && suffix === 'below-min-length') {
+    return {
+      class: 'documented',
+      refs: [constraint, binding, doc('api-reference', 'Pattern: (|[a-zA-Z0-9$_-]+)', "the docs' Qualifier pattern admits the empty string")],
+      note:
+        'The model says length 1..128, the docs admit the empty string, and whether AWS reads an empty ?Qualifier= as a value of length 0 or as no qualifier is not recorded: ' +
+        'the rule accepts either reading (400 ValidationException, or exactly what the request without a Qualifier gets, on $LATEST) and fails only another qualifier or another error.',
+    };
+  }
+  if (leaf.member === 'MaxItems') {
+    return {
+      class: 'modelled',
+      refs: [constraint, binding, nameCase('qualifier_too_long', 'get_function', 'a query parameter beyond its model constraint is a validation error there')],
+      note: 'Out-of-range MaxItems is not recorded: the rule rests on the model range 1..50.',
+    };
+  }
+  return { class: 'modelled', refs: [constraint, binding, ...supportOf(op, leaf, suffix)] };
+}
+
+/** The strongest tier the evidence allows (test/catalogue.test.ts). */
+const tierOf = (c: RuleEvidence['class']): Rule['tier'] => (c === 'inferred' ? 'strict' : c === 'recorded' || c === 'modelled' ? 'core' : 'complete');
 
 function edgeRules(op: EicOperation): Rule[] {
   return constrainedMembers(op).flatMap((leaf) =>
-    edgesOf(leaf).map(({ suffix, title, edge }) => ({
-      id: `${OP_ID[op]}.validation.${memberId(leaf.member)}.${suffix}`,
-      title: `${op} ${title}${edge.accepted ? '' : ' with 400'}`,
-      tier: 'core' as const,
-      concern: 'validation' as const,
-      operations: [op],
-      sources: [model(leaf.shape)],
-      edge,
-      ...(leaf.member === 'MaxItems' ? { documentedOnly: MAX_ITEMS_UNPINNED } : {}),
-    })),
+    edgesOf(leaf).map(({ suffix, title, edge }): Rule => {
+      const evidence = edgeEvidence(op, leaf, suffix, edge);
+      return {
+        id: `${OP_ID[op]}.validation.${memberId(leaf.member)}.${suffix}`,
+        title: `${op} ${title}${edge.accepted || suffix === 'below-min-length' ? '' : ' with 400'}`,
+        tier: tierOf(evidence.class),
+        concern: 'validation',
+        operations: [op],
+        evidence,
+        edge,
+      };
+    }),
   );
+}
+
+/** Where AWS showed a constraint violation answered as ValidationException: recorded on Put, analogous elsewhere. */
+function violationRefs(op: EicOperation): EvidenceRef[] {
+  return [
+    ...(op === PUT ? [rec('put_destination_invalid_arn_pattern')] : []),
+    nameCase('invalid_characters_in_function_name', 'get_function', 'a FunctionName pattern violation'),
+    nameCase('qualifier_too_long', 'delete_function', 'a Qualifier length violation'),
+  ];
 }
 
 function violationRules(op: EicOperation): Rule[] {
   const id = OP_ID[op];
-  const recorded = op === 'PutFunctionEventInvokeConfig' ? [rec('put_destination_invalid_arn_pattern')] : [];
   return [
     {
       id: `${id}.validation.error-code`,
@@ -91,15 +159,28 @@ function violationRules(op: EicOperation): Rule[] {
       tier: 'complete',
       concern: 'validation',
       operations: [op],
-      sources: [...recorded, model('ValidationException')],
+      evidence: {
+        class: 'analogous',
+        refs: violationRefs(op),
+        note:
+          'Neither model has a ValidationException shape. ' +
+          (op === PUT ? 'Recorded for the destination pattern; ' : '') +
+          'the other members (name, qualifier, ranges) rest on other Lambda operations answering model-constraint violations with ValidationException.',
+      },
     },
     {
       id: `${id}.validation.message`,
-      title: `${op} words a constraint violation as "1 validation error detected: Value '<v>' at '<lowerCamelPath>' failed to satisfy constraint: Member must ..."`,
+      title: `${op} words a constraint violation as "${ONE_VALIDATION_ERROR}${violationText('<v>', '<lowerCamelPath>', '<constraint>')}" (the constraint's text pinned only for a malformed destination and a maximum length)`,
       tier: 'strict',
       concern: 'validation',
       operations: [op],
-      sources: [...recorded, model('ValidationException')],
+      evidence: {
+        class: 'analogous',
+        refs: violationRefs(op),
+        note:
+          'The form up to the constraint is recorded (Put, destination pattern) and asserted for every fault; the whole text only for a malformed destination (recorded, whose quoted pattern changed between the 2024 and 2025 recordings) ' +
+          'and for a maximum length (analogous: qualifier_too_long). The range texts are shown nowhere, and the FunctionName pattern AWS quotes on other operations is not the model\'s: neither is asserted.',
+      },
     },
   ];
 }

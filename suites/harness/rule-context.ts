@@ -5,7 +5,10 @@
 import fc from 'fast-check';
 import type { Rule } from '../../specs/rules/index.ts';
 import type { Fixtures, FunctionFixture } from '../../fixtures/provision.ts';
-import { observe, type CommandName, type Observation } from '../../targets/observe.ts';
+import { observe, type CommandName, type Observation, type RawAnswer } from '../../targets/observe.ts';
+import { notAnAwsAnswer } from '../../targets/answer-kind.ts';
+import { excerpt } from '../../targets/redact.ts';
+import type { ExchangeEvidence } from '../../specs/verdicts.ts';
 import { BudgetExhausted, DIRECT, observeResilient, withRetries, type Pacing } from '../../targets/resilience.ts';
 import type { Target } from '../../targets/target.ts';
 import type { WireRequest, WireResponse } from '../../targets/wire.ts';
@@ -20,16 +23,43 @@ const ROUTES = EIC_OPERATIONS.map((op) => {
 });
 const operationOf = (r: WireRequest): EicOperation | undefined => ROUTES.find((x) => x.method === r.method && x.path.test(r.path))?.op;
 
-export type Step =
+export type Step = (
   | { kind: 'sdk'; op: CommandName; input: Record<string, unknown> }
   | { kind: 'fixture'; op: 'CreateFunction' | 'PublishVersion' | 'CreateAlias'; input: Record<string, unknown> }
-  | { kind: 'wire'; request: WireRequest };
+  | { kind: 'wire'; request: WireRequest }
+) & {
+  /** The request and answer as they went over the wire, once answered (or why there was no answer). */
+  exchange?: ExchangeEvidence;
+};
+
+/** The headers that say what an answer is; the rest (dates, request ids) only vary. */
+const TELLING_HEADERS = ['content-type', 'x-amzn-errortype', 'retry-after'];
+const telling = (headers: Record<string, string>) => Object.fromEntries(TELLING_HEADERS.filter((h) => headers[h] !== undefined).map((h) => [h, headers[h]!]));
+
+/** The raw answer in evidence form: redacted, then cut. */
+function exchangeOf(op: string, raw: RawAnswer, requestBody?: string): ExchangeEvidence {
+  return {
+    op,
+    method: raw.method,
+    path: raw.path,
+    ...(requestBody ? { request: excerpt(requestBody, 500) } : {}),
+    status: raw.status,
+    headers: telling(raw.headers),
+    body: excerpt(raw.text),
+  };
+}
+
 
 type Input = Record<string, unknown>;
 
 export class RuleContext {
   readonly steps: Step[] = [];
   requests = 0;
+  /**
+   * What about the requests this rule judges (e.g. `MaximumRetryAttempts below
+   * its minimum`): said with the rule's failure, beside its root cause.
+   */
+  subject?: string;
 
   constructor(
     readonly rule: Rule,
@@ -49,10 +79,15 @@ export class RuleContext {
 
   async call(op: CommandName, input: Input): Promise<Observation> {
     this.guard(op);
-    this.steps.push({ kind: 'sdk', op, input });
+    const step: Step = { kind: 'sdk', op, input };
+    this.steps.push(step);
     const o = await this.spending(() => observeResilient(this.target.client, op, input, this.pacing));
     this.requests += o.attempts;
+    if (o.raw) step.exchange = exchangeOf(op, o.raw, JSON.stringify(input));
+    else if (o.transportError) step.exchange = { op, method: '', path: '', fault: o.transportError };
     if (o.gaveUp) throw new Inconclusive(`${op}: ${o.gaveUp}`);
+    const fault = o.raw && notAnAwsAnswer(o.raw.status, o.raw.headers, o.raw.text);
+    if (fault) throw new Inconclusive(`${op}: ${fault}`);
     // A repeated Delete (say) that answers an error may only see its own first attempt's effect.
     if (o.ambiguous && (o.status === 404 || o.status === 409)) throw new Inconclusive(`${op} was repeated after a lost answer; its ${o.status} ${o.errorCode} may follow from the first attempt`);
     const { attempts: _a, ambiguous: _b, gaveUp: _c, ...observation } = o;
@@ -78,20 +113,26 @@ export class RuleContext {
   async wire(request: WireRequest): Promise<WireResponse> {
     const op = operationOf(request);
     if (op) this.guard(op);
-    this.steps.push({ kind: 'wire', request });
+    const step: Step = { kind: 'wire', request };
+    this.steps.push(step);
     type Result = { res: WireResponse } | { error: string };
     const t = await this.spending(() =>
       withRetries<Result>(
         this.pacing,
         request.method !== 'DELETE',
         () => this.target.wire.send(request).then((res) => ({ res }), (e: Error) => ({ error: `${e.name}: ${e.message}` })),
-        (r) => ('error' in r ? 'lost' : r.res.status === 429 ? 'throttled' : r.res.status >= 500 ? 'server' : 'answer'),
+        (r) => ('error' in r ? (r.error.startsWith('AnswerTooLarge') ? 'unusable' : 'lost') : r.res.status === 429 ? 'throttled' : r.res.status >= 500 ? 'server' : 'answer'),
         (r) => ('res' in r ? Number(r.res.headers['retry-after']) || undefined : undefined),
         (r) => ('error' in r ? r.error : `${r.res.status}`),
       ),
     );
     this.requests += t.attempts;
+    const label = op ?? `${request.method} ${request.path}`;
+    const path = `${request.path}${request.query ? `?${new URLSearchParams(request.query)}` : ''}`;
+    if ('res' in t.value) step.exchange = exchangeOf(label, { method: request.method, path, ...t.value.res }, request.body);
     if (t.gaveUp || 'error' in t.value) throw new Inconclusive(`${request.method} ${request.path}: ${t.gaveUp ?? ('error' in t.value ? t.value.error : '')}`);
+    const fault = notAnAwsAnswer(t.value.res.status, t.value.res.headers, t.value.res.text);
+    if (fault && !(request.method === 'DELETE' && t.value.res.status < 300)) throw new Inconclusive(`${label}: ${fault}`);
     if (t.ambiguous && (t.value.res.status === 404 || t.value.res.status === 409)) throw new Inconclusive(`${request.method} ${request.path} was repeated after a lost answer; its ${t.value.res.status} may follow from the first attempt`);
     return t.value.res;
   }
@@ -163,7 +204,7 @@ export class RuleContext {
       await check(counterexample);
     } catch (e) {
       const extra = { counterexample: shown, seed: result.seed, path: result.counterexamplePath ?? undefined };
-      if (e instanceof RuleFailure) throw new RuleFailure(e.message, e.expected, e.actual, { ...e.extra, ...extra });
+      if (e instanceof RuleFailure) throw new RuleFailure(e.message, e.expected, e.actual, { ...e.extra, ...extra }, e.where);
       throw e;
     }
     throw new RuleFailure(`property failed for ${fc.stringify(counterexample)} but passed when replayed alone (flaky target?)`, undefined, undefined, {

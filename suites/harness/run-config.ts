@@ -1,8 +1,10 @@
 // The run's settings as the suites see them: passed by `lambda-conformance run`
 // through one environment variable, with defaults that make `vitest` on the
 // suites alone run against the embedded target.
-import { TIERS, type Rule, type Tier } from '../../specs/rules/index.ts';
+import { TIERS, type EvidenceClass, type Rule, type Tier } from '../../specs/rules/index.ts';
+import { globToRegExp, ruleSelector } from '../../specs/rule-selection.ts';
 import type { TargetConfig } from '../../targets/target.ts';
+import type { RunEnvironment } from '../../fixtures/environment.ts';
 
 export const RUN_CONFIG_ENV = 'LAMBDA_CONFORMANCE_RUN';
 
@@ -12,14 +14,18 @@ export interface RunConfig {
   numRuns: number;
   /** Highest tier to run: core < complete < strict. */
   tier: Tier;
-  /** Comma-separated id globs (`*` matches anything); empty: all rules. */
+  /** Comma-separated id globs (`*` matches anything, `!glob` excludes); empty: all rules. */
   rules?: string;
+  /** Only rules resting on these evidence classes; empty: all. */
+  evidence?: EvidenceClass[];
   /** Name prefix of every resource this run creates. */
   prefix: string;
   /** Operations the target was found to lack (probed once by the CLI). */
   lackingOperations?: string[];
   /** Retries, timeouts, pace and budgets; none for the embedded target. */
   resilience?: ResilienceConfig;
+  /** What set-up made on a remote target: account, role, real destinations (none on the embedded target). */
+  environment?: RunEnvironment;
 }
 
 export interface ResilienceConfig {
@@ -37,21 +43,21 @@ export interface ResilienceConfig {
 
 export const DEFAULT_NUM_RUNS = 25;
 
+/** The file in budgetDir that counts requests in a row with no answer (targets/resilience.ts NoAnswerStreak). */
+export const NO_ANSWERS_FILE = 'no-answers';
+
 export function loadRunConfig(): RunConfig {
   const raw = process.env[RUN_CONFIG_ENV];
   if (raw) return JSON.parse(raw) as RunConfig;
   return { target: { kind: 'embedded', region: 'us-east-1' }, seed: 42, numRuns: DEFAULT_NUM_RUNS, tier: 'strict', prefix: `lc-dev${process.pid}-` };
 }
 
-export function globToRegExp(globs: string): RegExp {
-  const parts = globs.split(',').map((g) => g.trim()).filter(Boolean);
-  const body = parts.map((g) => g.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')).join('|');
-  return new RegExp(`^(?:${body})$`);
-}
+export { globToRegExp };
 
 /** Why a rule is filtered out of this run, or undefined when it is selected. */
-export function filteredOut(rule: Rule, cfg: Pick<RunConfig, 'tier' | 'rules'>): string | undefined {
+export function filteredOut(rule: Rule, cfg: Pick<RunConfig, 'tier' | 'rules' | 'evidence'>): string | undefined {
+  if (cfg.evidence?.length && !cfg.evidence.includes(rule.evidence.class)) return `evidence class ${rule.evidence.class} not selected by --evidence ${cfg.evidence.join(',')}`;
   if (TIERS.indexOf(rule.tier) > TIERS.indexOf(cfg.tier)) return `tier ${rule.tier} is above the selected tier ${cfg.tier}`;
-  if (cfg.rules && !globToRegExp(cfg.rules).test(rule.id)) return `not selected by --rules ${cfg.rules}`;
+  if (cfg.rules && !ruleSelector(cfg.rules)(rule.id)) return `not selected by --rules ${cfg.rules}`;
   return undefined;
 }

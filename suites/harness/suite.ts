@@ -1,26 +1,26 @@
 // The shape every conformance suite shares: connect to the target once per file
 // (beforeAll), remove every fixture afterwards (afterAll), and register each
 // rule of the catalogue as one vitest test under its id. Outcomes become
-// verdicts in task.meta, which the run's reporter turns into results.
+// verdicts in task.meta, which the run's reporter turns into results: a
+// failure with its root cause, the requests behind it as they went over the
+// wire, and a reproduction; a rule that could not judge its concern
+// (inconclusive, blocked) with why.
 import { afterAll, beforeAll, test } from 'vitest';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { Fixtures } from '../../fixtures/provision.ts';
 import { ruleById, type Concern } from '../../specs/rules/index.ts';
+import type { Evidence, RuleMeta } from '../../specs/verdicts.ts';
 import { connectTarget, type Target } from '../../targets/target.ts';
-import { Budget, DIRECT, Pace, type Pacing } from '../../targets/resilience.ts';
-import { join } from 'node:path';
-import { Inconclusive, RuleFailure, Unsupported, type Evidence } from './outcomes.ts';
+import { Budget, DIRECT, NoAnswerStreak, Pace, type Pacing } from '../../targets/resilience.ts';
+import { registerEnvironmentSecrets } from '../../targets/redact.ts';
+import { Blocked, Inconclusive, rootCauseOf, RuleFailure, Unsupported } from './outcomes.ts';
 import { reproduction } from './repro.ts';
 import { RuleContext } from './rule-context.ts';
-import { filteredOut, loadRunConfig, type RunConfig } from './run-config.ts';
+import { filteredOut, loadRunConfig, NO_ANSWERS_FILE, type RunConfig } from './run-config.ts';
+import { stableEvidence } from './stable-evidence.ts';
 
-export interface RuleMeta {
-  ruleId: string;
-  /** Set for outcomes vitest cannot express: a skip that is really inconclusive. */
-  verdict?: 'skip' | 'inconclusive';
-  reason?: string;
-  requests: number;
-  evidence: Evidence[];
-}
+export type { RuleMeta };
 
 declare module 'vitest' {
   interface TaskMeta {
@@ -32,6 +32,15 @@ export interface ConformanceSuite {
   config: RunConfig;
   rule(id: string, body: (t: RuleContext) => Promise<void>): void;
 }
+
+// Evidence quotes the target's answers: the run's credentials are redacted in this worker too.
+registerEnvironmentSecrets();
+
+/** The requests a failing or inconclusive rule made, as they went over the wire: the last ones, where the failure is. */
+const MAX_EXCHANGES = 12;
+
+/** A rule's own name space for its fixtures: a short, stable hash of its id. */
+const scopeOf = (id: string) => `r${createHash('sha256').update(id).digest('hex').slice(0, 4)}`;
 
 export function conformanceSuite(concern: Concern): ConformanceSuite {
   const config = loadRunConfig();
@@ -64,24 +73,24 @@ export function conformanceSuite(concern: Concern): ConformanceSuite {
           meta.reason = excluded;
           return ctx.skip(excluded);
         }
-        const t = new RuleContext(rule, target, fixtures, config, pacing);
+        const t = new RuleContext(rule, target, fixtures.scope(scopeOf(id)), config, pacing);
         try {
           await body(t);
         } catch (e) {
           meta.requests = t.requests;
+          const exchanges = t.steps.flatMap((s) => (s.exchange ? [s.exchange] : [])).slice(-MAX_EXCHANGES);
+          const evidence = (e: Evidence) => stableEvidence({ ...e, exchanges, repro: reproduction(t.steps, target, config) }, config.prefix);
           if (e instanceof Unsupported || e instanceof Inconclusive) {
             meta.verdict = e instanceof Unsupported ? 'skip' : 'inconclusive';
             meta.reason = e.message;
-            meta.evidence.push(stable({ message: e.message, repro: reproduction(t.steps, target) }, config.prefix));
+            if (e instanceof Blocked) meta.rootCause = e.blocker;
+            const f = e instanceof Blocked ? e.failure : undefined;
+            meta.evidence.push(evidence({ message: e.message, ...(f ? { expected: f.expected, actual: f.actual, ...f.extra } : {}) }));
             return ctx.skip(e.message);
           }
           const failure = e instanceof RuleFailure ? e : new RuleFailure(`${(e as Error).name}: ${(e as Error).message}`);
-          meta.evidence.push(
-            stable(
-              { message: failure.message, expected: failure.expected, actual: failure.actual, seed: config.seed, ...failure.extra, repro: reproduction(t.steps, target) },
-              config.prefix,
-            ),
-          );
+          meta.rootCause = rootCauseOf(failure) ?? `${id}: ${failure.message.split('\n')[0]}`;
+          meta.evidence.push(evidence({ message: failure.message, expected: failure.expected, actual: failure.actual, seed: config.seed, ...(t.subject ? { about: t.subject } : {}), ...failure.extra }));
           throw new Error(failure.message);
         }
         meta.requests = t.requests;
@@ -89,6 +98,7 @@ export function conformanceSuite(concern: Concern): ConformanceSuite {
     },
   };
 }
+
 
 /** The run's retries, pace and request budget, as this worker applies them. */
 function pacingOf(config: RunConfig): Pacing {
@@ -98,17 +108,6 @@ function pacingOf(config: RunConfig): Pacing {
     retry: { attempts: r.attempts, baseDelayMs: r.baseDelayMs, maxDelayMs: r.maxDelayMs, ...(r.timeoutMs ? { timeoutMs: r.timeoutMs } : {}) },
     pace: new Pace(r.ratePerWorker),
     requests: new Budget(r.budgetDir && join(r.budgetDir, 'requests'), r.maxRequests, 'request'),
+    streak: new NoAnswerStreak(r.budgetDir && join(r.budgetDir, NO_ANSWERS_FILE)),
   };
-}
-
-/**
- * Evidence names the run's fixtures by the run-independent `lc-RUNID-` instead
- * of the random run prefix: the same seed then gives the same evidence, and the
- * reproduction still uses valid names (of the reader's own, never the run's,
- * which are deleted at its end).
- */
-function stable(e: Evidence, prefix: string): Evidence {
-  const runPrefix = /^lc-[0-9a-f]{6}-/.exec(prefix)?.[0];
-  if (!runPrefix) return e;
-  return JSON.parse(JSON.stringify(e).split(runPrefix).join('lc-RUNID-')) as Evidence;
 }

@@ -34,3 +34,11 @@ export function noListEmulator(): HttpHandler[] {
   );
   return [override, ...createEmulator().handlers];
 }
+
+/** Refuses every CreateFunction the way moto does for a role of another account: no fixture can be made. */
+export function refusesCreateFunctionEmulator(): HttpHandler[] {
+  const override = http.post('*/2015-03-31/functions', () =>
+    HttpResponse.json({ __type: 'AccessDeniedException', message: 'Cross-account pass role is not allowed.' }, { status: 400, headers: { 'x-amzn-ErrorType': 'AccessDeniedException' } }),
+  );
+  return [override, ...createEmulator().handlers];
+}

@@ -25,7 +25,7 @@ export const CHROMIUM_FLAGS: readonly string[] = [
 export class ChromiumMissingError extends Error {
   override name = 'ChromiumMissingError';
   constructor() {
-    super(`Chromium is not installed at ${CHROMIUM}: run bash scripts/ensure-chromium.sh`);
+    super(`Chromium is not installed at ${CHROMIUM}: run bash scripts/ensure-debian.sh`);
   }
 }
 
