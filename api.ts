@@ -114,7 +114,10 @@ function toRunArgs(options: ConformanceOptions): string[] {
     const values: unknown[] = Array.isArray(value) ? value : [value];
     const text = values.map((v) => {
       if (key === 'shard' && v && typeof v === 'object') return `${(v as { index: unknown }).index}/${(v as { count: unknown }).count}`;
-      if (typeof v !== 'string' && typeof v !== 'number') throw new UsageError(`option '${key}' takes ${REPEATED.has(key as Flagged) || key === 'rules' || key === 'evidence' ? 'a string or a list of strings' : 'a string or a number'}`);
+      if (typeof v !== 'string' && typeof v !== 'number')
+        throw new UsageError(
+          `option '${key}' takes ${REPEATED.has(key as Flagged) || key === 'rules' || key === 'evidence' ? 'a string or a list of strings' : 'a string or a number'}`,
+        );
       return String(v);
     });
     if (REPEATED.has(key as Flagged)) args.push(...text.map((t) => `--${flag}=${t}`));

@@ -28,9 +28,11 @@ export function partOf(url: string, functionName: string): string {
   if (pkg) {
     if (/^@(aws-sdk|smithy|aws-crypto)\//.test(pkg)) return 'AWS SDK (@aws-sdk, @smithy)';
     if (pkg === 'ajv' || pkg === 'fast-uri' || pkg === 'ajv-formats') return 'ajv (validators: compiling and running)';
-    if (/^(vite|vitest|rolldown|esbuild|@vitest\/|@rolldown\/|tinypool|tinyglobby|picomatch|pathe|fdir|chai|@vitest)/.test(pkg)) return 'vitest, vite (runner, module transform and RPC)';
+    if (/^(vite|vitest|rolldown|esbuild|@vitest\/|@rolldown\/|tinypool|tinyglobby|picomatch|pathe|fdir|chai|@vitest)/.test(pkg))
+      return 'vitest, vite (runner, module transform and RPC)';
     if (pkg === 'tsx' || pkg === 'get-tsconfig') return 'tsx (TypeScript loader)';
-    if (/^(msw|@mswjs\/|graphql|path-to-regexp|tough-cookie|headers-polyfill|outvariant|strict-event-emitter|@bundled-es-modules\/)/.test(pkg)) return 'msw (request matching)';
+    if (/^(msw|@mswjs\/|graphql|path-to-regexp|tough-cookie|headers-polyfill|outvariant|strict-event-emitter|@bundled-es-modules\/)/.test(pkg))
+      return 'msw (request matching)';
     if (pkg === 'fast-check' || pkg === 'pure-rand') return 'fast-check (generators)';
     return `other packages (${pkg})`;
   }
@@ -64,7 +66,8 @@ export function breakdown(p: CpuProfile, sliceMs: number): Breakdown {
     const ms = dt / 1000;
     total.set(part, (total.get(part) ?? 0) + ms);
     const k = Math.max(0, Math.floor((t - p.startTime) / 1000 / sliceMs));
-    const slice = (slices[k] ??= new Map());
+    slices[k] ??= new Map();
+    const slice = slices[k];
     slice.set(part, (slice.get(part) ?? 0) + ms);
   }
   for (let k = 0; k < slices.length; k++) slices[k] ??= new Map();

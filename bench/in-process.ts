@@ -29,17 +29,30 @@ async function callsPerSecond(client: LambdaClient, label: string): Promise<numb
 
 const direct = createEmulator();
 const directRps = await callsPerSecond(
-  createLambdaClient({ endpoint: 'http://embedded.invalid', region: 'us-east-1', credentials: EMULATOR_CREDENTIALS, requestHandler: new MswRequestHandler(direct.handlers) }),
+  createLambdaClient({
+    endpoint: 'http://embedded.invalid',
+    region: 'us-east-1',
+    credentials: EMULATOR_CREDENTIALS,
+    requestHandler: new MswRequestHandler(direct.handlers),
+  }),
   'getresponse',
 );
 
 const intercepted = createEmulator();
 const server = setupServer(...intercepted.handlers);
 server.listen({ onUnhandledRequest: 'error' });
-const interceptRps = await callsPerSecond(createLambdaClient({ endpoint: 'http://embedded.invalid', region: 'us-east-1', credentials: EMULATOR_CREDENTIALS }), 'setupserver');
+const interceptRps = await callsPerSecond(
+  createLambdaClient({ endpoint: 'http://embedded.invalid', region: 'us-east-1', credentials: EMULATOR_CREDENTIALS }),
+  'setupserver',
+);
 server.close();
 
-const figures = { calls: CALLS, getResponseRps: Math.round(directRps), setupServerRps: Math.round(interceptRps), ratio: +(directRps / interceptRps).toFixed(2) };
+const figures = {
+  calls: CALLS,
+  getResponseRps: Math.round(directRps),
+  setupServerRps: Math.round(interceptRps),
+  ratio: +(directRps / interceptRps).toFixed(2),
+};
 console.log(`in-process wiring, ${CALLS} sequential Put/Get calls each:`);
 console.log(`  custom SDK request handler (MswRequestHandler): ${figures.getResponseRps} calls/s`);
 console.log(`  msw setupServer (Node http interception):       ${figures.setupServerRps} calls/s`);

@@ -18,11 +18,15 @@ const reportDir = join(dir, 'reports');
 for (const d of ['main', 'workers', 'reports']) mkdirSync(join(dir, d), { recursive: true });
 
 const started = performance.now();
-const run = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${join(dir, 'main')}`, join(ROOT, 'bin/lambda-conformance.js'), 'run', '--report-dir', reportDir], {
-  cwd: ROOT,
-  stdio: ['ignore', 'ignore', 'pipe'],
-  env: { ...process.env, LAMBDA_CONFORMANCE_WORKER_CPU_PROF: join(dir, 'workers') },
-});
+const run = spawn(
+  process.execPath,
+  ['--cpu-prof', `--cpu-prof-dir=${join(dir, 'main')}`, join(ROOT, 'bin/lambda-conformance.js'), 'run', '--report-dir', reportDir],
+  {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LAMBDA_CONFORMANCE_WORKER_CPU_PROF: join(dir, 'workers') },
+  },
+);
 let stderr = '';
 run.stderr!.on('data', (d: Buffer) => (stderr += d));
 const code = await new Promise<number | null>((resolve) => run.once('exit', resolve));
@@ -35,7 +39,10 @@ const results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')
 const requests = results.rules.reduce((s, r) => s + (r.requests ?? 0), 0);
 
 // The CLI's main thread is thread 0 of its pid; other threads (tsx's loader) are left out.
-const profiles = (sub: string) => readdirSync(join(dir, sub)).filter((f) => f.endsWith('.cpuprofile')).map((f) => ({ f, p: readProfile(join(dir, sub, f)) }));
+const profiles = (sub: string) =>
+  readdirSync(join(dir, sub))
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .map((f) => ({ f, p: readProfile(join(dir, sub, f)) }));
 const main = profiles('main').filter(({ f }) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f));
 const workers = profiles('workers').sort((a, b) => a.p.startTime - b.p.startTime);
 if (main.length !== 1 || workers.length === 0) {
@@ -58,6 +65,6 @@ function print(name: string, b: Breakdown): void {
 console.log(`lambda-conformance bench:profile: a full default run (embedded), ${requests} requests, ${wallS.toFixed(2)} s wall with the profiler on`);
 console.log('times from the start of the CLI process; node and tsx start before its profile does');
 print('CLI process (vitest main: config, module transforms for the workers, reporting)', breakdown(main[0]!.p, SLICE_MS));
-workers.forEach((w, i) => print(`vitest worker ${i + 1} (the suites: rules, SDK, emulator)`, breakdown(w.p, SLICE_MS)));
+for (const [i, w] of workers.entries()) print(`vitest worker ${i + 1} (the suites: rules, SDK, emulator)`, breakdown(w.p, SLICE_MS));
 if (keep) console.log(`\nprofiles kept in ${keep} (open them in Chrome DevTools, Performance tab)`);
 else rmSync(dir, { recursive: true, force: true });

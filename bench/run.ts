@@ -52,7 +52,6 @@ const WARM_MS = Number(process.env.BENCH_WARM_MS ?? 2000);
 const ONLY = process.env.BENCH_ONLY;
 const part = (name: string) => ONLY === undefined || ONLY === name;
 
-
 /**
  * Calls per second of each `batch(n)` (n calls): warm-up until WARM_MS have
  * passed (V8 takes a few thousand calls to optimise a server's code: a short
@@ -61,7 +60,10 @@ const part = (name: string) => ONLY === undefined || ONLY === name;
  * hits all of them alike), the median round of each. `beforeRounds` runs
  * between calibration and the rounds.
  */
-async function callsPerSecond<K extends string>(batches: Record<K, (n: number) => Promise<void>>, beforeRounds: () => void = () => {}): Promise<Record<K, number>> {
+async function callsPerSecond<K extends string>(
+  batches: Record<K, (n: number) => Promise<void>>,
+  beforeRounds: () => void = () => {},
+): Promise<Record<K, number>> {
   const names = Object.keys(batches) as K[];
   const sizes = {} as Record<K, number>;
   for (const k of names) {
@@ -112,11 +114,18 @@ const canned = recorder.recorded;
 const statuses = [...canned.keys()].sort().map((k) => canned.get(k)!.statusCode);
 if (statuses.join() !== '200,200,200,200,404,400') throw new Error(`bench: unexpected answers to the call mix: ${statuses.join()}`);
 
-console.log(`lambda-conformance bench: ${availableParallelism()} cores, node ${process.version}; call mix Put, Get, Update, List, Get->404, Put->400 (statuses ${statuses.join(' ')})`);
+console.log(
+  `lambda-conformance bench: ${availableParallelism()} cores, node ${process.version}; call mix Put, Get, Update, List, Get->404, Put->400 (statuses ${statuses.join(' ')})`,
+);
 
 // --- SDK ceiling and embedded --------------------------------------------------
 async function inProcess(): Promise<{ sdkCeilingRps: number; embeddedRps: number }> {
-  const ceilingClient = createLambdaClient({ endpoint: EMBEDDED_ENDPOINT, region: REGION, credentials: EMULATOR_CREDENTIALS, requestHandler: new CannedHandler(canned) });
+  const ceilingClient = createLambdaClient({
+    endpoint: EMBEDDED_ENDPOINT,
+    region: REGION,
+    credentials: EMULATOR_CREDENTIALS,
+    requestHandler: new CannedHandler(canned),
+  });
   const embedded = embeddedTarget({ region: REGION });
   const r = await callsPerSecond({ ceiling: await loops(ceilingClient, 'ceiling', 1, false), embedded: await loops(embedded.client, 'embedded', 1) });
   embedded.client.destroy();
@@ -163,7 +172,12 @@ function metered(pid: number, batch: (n: number) => Promise<void>): { batch: (n:
 }
 
 type PerConcurrency = { c1: number; c8: number };
-async function served(): Promise<{ servedRps: PerConcurrency; bareHttpRps: PerConcurrency; servedRatio: PerConcurrency; serverCpuMsPerCall: { emulator: PerConcurrency; bare: PerConcurrency } }> {
+async function served(): Promise<{
+  servedRps: PerConcurrency;
+  bareHttpRps: PerConcurrency;
+  servedRatio: PerConcurrency;
+  serverCpuMsPerCall: { emulator: PerConcurrency; bare: PerConcurrency };
+}> {
   const emulator = await startServer('emulator');
   const bare = await startServer('bare');
   const servedRps = { c1: 0, c8: 0 };
@@ -180,7 +194,9 @@ async function served(): Promise<{ servedRps: PerConcurrency; bareHttpRps: PerCo
     const b = clientFor(bare.url);
     const me = metered(emulator.child.pid!, await loops(e, `served-c${c}`, c));
     const mb = metered(bare.child.pid!, await loops(b, `bare-c${c}`, c, false));
-    const r = await callsPerSecond({ emulator: me.batch, bare: mb.batch }, () => [me, mb].forEach((m) => m.reset()));
+    const r = await callsPerSecond({ emulator: me.batch, bare: mb.batch }, () => {
+      for (const m of [me, mb]) m.reset();
+    });
     servedRps[`c${c}`] = r.emulator;
     bareHttpRps[`c${c}`] = r.bare;
     serverCpuMsPerCall.emulator[`c${c}`] = me.msPerCall();
@@ -196,13 +212,20 @@ async function served(): Promise<{ servedRps: PerConcurrency; bareHttpRps: PerCo
   const servedRatio = { c1: round2(servedRps.c1 / bareHttpRps.c1), c8: round2(servedRps.c8 / bareHttpRps.c8) };
   console.log('served over loopback, SDK client with a keep-alive agent, server in its own process:');
   for (const c of ['c1', 'c8'] as const) {
-    console.log(`  concurrency ${c.slice(1)}: emulator ${Math.round(servedRps[c])} calls/s, bare node:http ${Math.round(bareHttpRps[c])} calls/s  = ${servedRatio[c]}`);
-    console.log(`    server CPU per call: emulator ${serverCpuMsPerCall.emulator[c]} ms, bare ${serverCpuMsPerCall.bare[c]} ms (the rest of a call's time is the client's and the loopback's)`);
+    console.log(
+      `  concurrency ${c.slice(1)}: emulator ${Math.round(servedRps[c])} calls/s, bare node:http ${Math.round(bareHttpRps[c])} calls/s  = ${servedRatio[c]}`,
+    );
+    console.log(
+      `    server CPU per call: emulator ${serverCpuMsPerCall.emulator[c]} ms, bare ${serverCpuMsPerCall.bare[c]} ms (the rest of a call's time is the client's and the loopback's)`,
+    );
   }
   return { servedRps, bareHttpRps, servedRatio, serverCpuMsPerCall };
 }
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 console.log(`load average before: ${load()}`);
 const inproc = part('inprocess') || part('suite') ? await inProcess() : undefined;
 const serve = part('served') ? await served() : undefined;

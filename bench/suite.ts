@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { treeRssKb } from './proc.ts';
 import { ROOT, median, round2 } from './common.ts';
 
-
 export interface SuiteFigures {
   suiteRequests: number;
   suiteRps: number;
@@ -25,7 +24,10 @@ export interface SuiteFigures {
 export async function suite(embeddedRps: number | undefined): Promise<SuiteFigures> {
   const reportDir = mkdtempSync(join(tmpdir(), 'lc-bench-'));
   const started = performance.now();
-  const run = spawn(process.execPath, [join(ROOT, 'bin/lambda-conformance.js'), 'run', '--report-dir', reportDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = spawn(process.execPath, [join(ROOT, 'bin/lambda-conformance.js'), 'run', '--report-dir', reportDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   run.stdout!.on('data', (d: Buffer) => (output += d));
   run.stderr!.on('data', (d: Buffer) => (output += d));
@@ -42,16 +44,24 @@ export async function suite(embeddedRps: number | undefined): Promise<SuiteFigur
   const suiteRps = suiteRequests / fullRunWallS;
   const ratio = (rps: number) => (embeddedRps ? round2(rps / embeddedRps) : NaN);
   const peakRssMB = Math.round(peakKb / 1024);
-  console.log(`suite: full default run (embedded), exit ${exitCode}: ${results.rules.length} rules, ${suiteRequests} requests in ${fullRunWallS.toFixed(2)} s wall`);
+  console.log(
+    `suite: full default run (embedded), exit ${exitCode}: ${results.rules.length} rules, ${suiteRequests} requests in ${fullRunWallS.toFixed(2)} s wall`,
+  );
   console.log(`  ${Math.round(suiteRps)} requests/s over the wall time = ${ratio(suiteRps)} of the embedded rate`);
-  console.log(`  (inside the rules: ${ruleSeconds.toFixed(2)} s summed over rules, ${Math.round(suiteRequests / ruleSeconds)} requests/s = ${ratio(suiteRequests / ruleSeconds)} of the embedded rate)`);
+  console.log(
+    `  (inside the rules: ${ruleSeconds.toFixed(2)} s summed over rules, ${Math.round(suiteRequests / ruleSeconds)} requests/s = ${ratio(suiteRequests / ruleSeconds)} of the embedded rate)`,
+  );
   console.log(`  peak memory: ${peakRssMB} MB (sum of VmRSS over the run's process tree, polled every 20 ms)`);
   const floor = await floorOf(suiteRequests);
   const floorRatio = ratio(suiteRequests / floor.wallS);
   const floorOverRun = round2(floor.wallS / fullRunWallS);
   console.log(`floor: ${suiteRequests} calls of the mix from a fresh process loading only the SDK, msw and the emulator (bench/floor.ts, median of 3):`);
-  console.log(`  ${floor.wallS.toFixed(2)} s wall = node and tsx ${floor.startS.toFixed(2)} s + loading ${floor.loadS.toFixed(2)} s + calls ${floor.callsS.toFixed(2)} s (cold: ${Math.round(suiteRequests / floor.callsS)} calls/s)`);
-  console.log(`  ${Math.round(suiteRequests / floor.wallS)} requests/s = ${floorRatio} of the embedded rate: the most a run of ${suiteRequests} requests can reach here`);
+  console.log(
+    `  ${floor.wallS.toFixed(2)} s wall = node and tsx ${floor.startS.toFixed(2)} s + loading ${floor.loadS.toFixed(2)} s + calls ${floor.callsS.toFixed(2)} s (cold: ${Math.round(suiteRequests / floor.callsS)} calls/s)`,
+  );
+  console.log(
+    `  ${Math.round(suiteRequests / floor.wallS)} requests/s = ${floorRatio} of the embedded rate: the most a run of ${suiteRequests} requests can reach here`,
+  );
   console.log(`  the run's wall time is ${round2(fullRunWallS / floor.wallS)}x the floor's (floor/run = ${floorOverRun})`);
   return { suiteRequests, suiteRps, suiteRatio: ratio(suiteRps), fullRunWallS, peakRssMB, floorWallS: round2(floor.wallS), floorRatio, floorOverRun };
 }
@@ -72,4 +82,3 @@ async function floorOf(n: number): Promise<{ wallS: number; startS: number; load
   const mid = median(runs.map((r) => r.wallS));
   return runs.find((r) => r.wallS === mid)!;
 }
-

@@ -56,7 +56,15 @@ export function cycle(fn: string): Send[] {
 }
 
 export async function createBenchFunction(client: LambdaClient, name: string): Promise<void> {
-  await client.send(new CreateFunctionCommand({ FunctionName: name, Role: 'arn:aws:iam::000000000000:role/r', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: handlerZip() } }));
+  await client.send(
+    new CreateFunctionCommand({
+      FunctionName: name,
+      Role: 'arn:aws:iam::000000000000:role/r',
+      Runtime: 'nodejs20.x',
+      Handler: 'index.handler',
+      Code: { ZipFile: handlerZip() },
+    }),
+  );
 }
 
 export interface Canned {

@@ -18,7 +18,8 @@ export async function diffRecordingsCommand(args: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length !== 2) throw new UsageError('diff-recordings needs two recording dirs: A B');
-  let a, b;
+  let a: Awaited<ReturnType<typeof loadRecording>> | undefined;
+  let b: Awaited<ReturnType<typeof loadRecording>> | undefined;
   try {
     [a, b] = await Promise.all(positionals.map((d) => loadRecording(d)));
   } catch (e) {

@@ -30,7 +30,7 @@ export async function mergeCommand(args: string[]): Promise<number> {
       throw new UsageError(`cannot read ${file} as results.json: ${(e as Error).message}`);
     }
   }
-  let merged;
+  let merged: ReturnType<typeof mergeShards>;
   try {
     merged = mergeShards(shards);
   } catch (e) {
@@ -39,7 +39,9 @@ export async function mergeCommand(args: string[]): Promise<number> {
   }
   const written = await writeReports(reportDir, merged.results);
   const s = merged.results.summary;
-  console.log(`${s.pass} passed, ${s.fail} failed, ${s.skip} skipped, ${s.inconclusive} inconclusive, ${s.expectedFail} expected-fail (merged ${shards.length} shards)`);
+  console.log(
+    `${s.pass} passed, ${s.fail} failed, ${s.skip} skipped, ${s.inconclusive} inconclusive, ${s.expectedFail} expected-fail (merged ${shards.length} shards)`,
+  );
   for (const e of merged.results.errors) console.error(`ERROR ${e}`);
   console.error(`reports: ${written.join(', ')}`);
   return merged.exitCode;

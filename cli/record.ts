@@ -5,7 +5,7 @@
 import { randomInt } from 'node:crypto';
 import { runPrefix } from '../fixtures/run-prefix.ts';
 import { recordTranscript } from '../recording/record.ts';
-import { fixedScenarios, generatedScenarios } from '../recording/scenarios.ts';
+import { fixedScenarios, generatedScenarios } from '../recording/record-scenarios.ts';
 import { saveRecording } from '../recording/transcript.ts';
 import { TargetError } from '../run/errors.ts';
 import { parseTargetFlag } from '../run/options.ts';
@@ -17,14 +17,20 @@ import { UsageError } from './usage.ts';
 export const RECORD_COMMAND: CommandSpec = {
   name: 'record',
   synopsis: 'record --out DIR [--target aws|URL|embedded] [--seed N] [--sequences N]',
-  summary: 'Runs the recorded scenarios and seeded operation sequences against a reference target and writes a normalised transcript.json and provenance.json (replay with run --replay DIR).',
+  summary:
+    'Runs the recorded scenarios and seeded operation sequences against a reference target and writes a normalised transcript.json and provenance.json (replay with run --replay DIR).',
   flags: [
     { name: 'out', value: 'DIR', help: 'where the recording goes (required)' },
     { name: 'target', value: 'aws|URL|embedded', default: 'embedded', help: 'the reference to record' },
     { name: 'region', value: 'REGION', env: ['AWS_REGION', 'AWS_DEFAULT_REGION'], default: 'us-east-1', help: 'the region' },
     { name: 'seed', value: 'N', default: 'random, printed', help: 'seed of the generated sequences' },
     { name: 'sequences', value: 'N', default: '5', help: 'generated operation sequences to record (0..100)' },
-    { name: 'role-arn', value: 'ARN', env: ['LAMBDA_CONFORMANCE_ROLE_ARN'], help: "execution role of the functions it creates (required on AWS; on emulators made through the target's IAM)" },
+    {
+      name: 'role-arn',
+      value: 'ARN',
+      env: ['LAMBDA_CONFORMANCE_ROLE_ARN'],
+      help: "execution role of the functions it creates (required on AWS; on emulators made through the target's IAM)",
+    },
     { name: 'allow-account', value: 'ID', multiple: true, env: ['LAMBDA_CONFORMANCE_ALLOWED_ACCOUNTS'], help: 'AWS accounts it may touch (required on AWS)' },
   ],
 };
@@ -43,17 +49,33 @@ export async function recordCommand(args: string[]): Promise<number> {
   if (!Number.isInteger(sequences) || sequences < 0 || sequences > 100) throw new UsageError(`--sequences must be 0..100, got '${values.sequences}'`);
   const region = values.region ?? 'us-east-1';
   const cfg = parseTargetFlag(values.target ?? 'embedded', region, values['role-arn']);
-  const allowAccounts = (values['allow-account'] ?? []).flatMap((a) => a.split(',')).map((a) => a.trim()).filter(Boolean);
+  const allowAccounts = (values['allow-account'] ?? [])
+    .flatMap((a) => a.split(','))
+    .map((a) => a.trim())
+    .filter(Boolean);
   const prefix = runPrefix();
   const prepared = await prepareTarget(cfg, { prefix, allowAccounts, log: (l) => console.error(l) });
   try {
     const blocking = prepared.problems.find((p) => p.blocking);
     if (blocking) throw new TargetError(`${blocking.cause}\n  fix: ${blocking.fix}`);
-    const transcript = await recordTranscript(prepared.target.client, [...fixedScenarios(), ...generatedScenarios(seed, sequences)], prefix, (l) => console.error(l), prepared.environment.roleArn);
+    const transcript = await recordTranscript(
+      prepared.target.client,
+      [...fixedScenarios(), ...generatedScenarios(seed, sequences)],
+      prefix,
+      (l) => console.error(l),
+      prepared.environment.roleArn,
+    );
     const v = versions();
     await saveRecording(values.out, {
       transcript,
-      provenance: { target: cfg.kind === 'url' ? cfg.endpoint! : cfg.kind, region, recordedAt: new Date().toISOString(), sdk: v.sdk, seed, tool: `lambda-conformance ${v.tool}` },
+      provenance: {
+        target: cfg.kind === 'url' ? cfg.endpoint! : cfg.kind,
+        region,
+        recordedAt: new Date().toISOString(),
+        sdk: v.sdk,
+        seed,
+        tool: `lambda-conformance ${v.tool}`,
+      },
     });
     const steps = transcript.scenarios.reduce((n, s) => n + s.steps.length, 0);
     console.log(`recorded ${transcript.scenarios.length} scenarios, ${steps} steps (seed ${seed}) into ${values.out}`);

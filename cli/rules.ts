@@ -10,7 +10,7 @@ import { UsageError } from './usage.ts';
 export const RULES_COMMAND: CommandSpec = {
   name: 'rules',
   synopsis: 'rules [ID] [--tier core|complete|strict] [--json]',
-  summary: "Lists the rules of the catalogue (id, tier, evidence class, statement); with an ID, prints that rule in full with its evidence and references.",
+  summary: 'Lists the rules of the catalogue (id, tier, evidence class, statement); with an ID, prints that rule in full with its evidence and references.',
   flags: [
     { name: 'tier', value: 'core|complete|strict', help: 'only the rules of this tier' },
     { name: 'json', help: 'the rules as JSON, each with its evidence {class, refs}' },

@@ -17,11 +17,15 @@ export async function runCommand(args: string[]): Promise<number> {
   const log = (line: string) => console.error(line);
   const where = opts.target.kind === 'url' ? opts.target.endpoint : opts.target.kind;
   const from = opts.targetSource && opts.targetSource !== '--target' && opts.targetSource !== 'default' ? ` (from ${opts.targetSource})` : '';
-  log(`lambda-conformance run: target ${where}${from}, region ${opts.target.region}, seed ${opts.seed}, tier ${opts.tier}${opts.rules ? `, rules ${opts.rules}` : ''}`);
-  let outcome;
+  log(
+    `lambda-conformance run: target ${where}${from}, region ${opts.target.region}, seed ${opts.seed}, tier ${opts.tier}${opts.rules ? `, rules ${opts.rules}` : ''}`,
+  );
+  let outcome: { results: Results; exitCode: number };
   try {
     // Replaying a recording needs the recording code in this process; a run does not.
-    outcome = opts.replay ? await (await import('../run/replay.ts')).runReplay({ ...opts, replay: opts.replay }, log) : await (await import('../run/engine.ts')).runConformance(opts, log, progressOutput());
+    outcome = opts.replay
+      ? await (await import('../run/replay.ts')).runReplay({ ...opts, replay: opts.replay }, log)
+      : await (await import('../run/engine.ts')).runConformance(opts, log, progressOutput());
   } catch (e) {
     if (e instanceof TargetError || e instanceof InputFileError) {
       console.error(`lambda-conformance run: ${e.message}`);
@@ -62,7 +66,16 @@ function summaryDocument(r: Results, exitCode: number, reports: string[]) {
     noVerdict: (r.setupProblems ?? []).map((g) => ({ cause: g.cause, ...(g.fix ? { fix: g.fix } : {}), rules: g.rules.length })),
     failed: r.rules.filter((x) => x.verdict === 'fail').map((x) => x.id),
     problems: runProblems(r),
-    ...(r.baseline ? { baseline: { newFailures: r.baseline.newFailures, newPasses: r.baseline.newPasses, changedEvidence: r.baseline.changedEvidence, ...(r.baseline.sdkChange ? { sdkChange: r.baseline.sdkChange } : {}) } } : {}),
+    ...(r.baseline
+      ? {
+          baseline: {
+            newFailures: r.baseline.newFailures,
+            newPasses: r.baseline.newPasses,
+            changedEvidence: r.baseline.changedEvidence,
+            ...(r.baseline.sdkChange ? { sdkChange: r.baseline.sdkChange } : {}),
+          },
+        }
+      : {}),
     reports,
   };
 }

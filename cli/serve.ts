@@ -24,7 +24,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   const host = (values.host as string | undefined) ?? '127.0.0.1';
   const port = parsePort(values.port as string | undefined, 4010);
   const emulator = createEmulator();
-  let running;
+  let running: Awaited<ReturnType<typeof serveHandlers>>;
   try {
     running = await serveHandlers(emulator.handlers, host, port);
   } catch (e) {

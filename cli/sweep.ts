@@ -13,7 +13,8 @@ import { UsageError } from './usage.ts';
 export const SWEEP_COMMAND: CommandSpec = {
   name: 'sweep',
   synopsis: 'sweep --target aws|URL [--older-than 2h] [--run lc-xxxxxx-]',
-  summary: "Finds and removes what earlier runs left on a target: functions (with their versions and aliases), roles, queues, topics, event buses and buckets named lc-<run id>-... and tagged by lambda-conformance; nothing else.",
+  summary:
+    'Finds and removes what earlier runs left on a target: functions (with their versions and aliases), roles, queues, topics, event buses and buckets named lc-<run id>-... and tagged by lambda-conformance; nothing else.',
   flags: [
     { name: 'target', value: 'aws|URL', env: ['AWS_ENDPOINT_URL_LAMBDA', 'AWS_ENDPOINT_URL'], help: 'where to sweep: AWS, or an emulator by URL' },
     { name: 'region', value: 'REGION', env: ['AWS_REGION', 'AWS_DEFAULT_REGION'], default: 'us-east-1', help: 'the region' },
@@ -30,15 +31,22 @@ export async function sweepCommand(args: string[]): Promise<number> {
     return 0;
   }
   const values = parsed.values as Record<string, string | undefined>;
-  if (!values.target || values.target === 'embedded') throw new UsageError('sweep needs --target aws or an http(s) URL (the embedded target keeps nothing between runs)');
+  if (!values.target || values.target === 'embedded')
+    throw new UsageError('sweep needs --target aws or an http(s) URL (the embedded target keeps nothing between runs)');
   const olderThanMs = values['older-than'] === undefined ? undefined : parseDuration(values['older-than']);
-  if (values['older-than'] !== undefined && olderThanMs === undefined) throw new UsageError(`--older-than takes a duration like 30m, 2h or 1d, got '${values['older-than']}'`);
+  if (values['older-than'] !== undefined && olderThanMs === undefined)
+    throw new UsageError(`--older-than takes a duration like 30m, 2h or 1d, got '${values['older-than']}'`);
   if (values.run !== undefined && !/^lc-[0-9a-f]{6}-$/.test(values.run)) throw new UsageError(`--run takes a run prefix like lc-1a2b3c-, got '${values.run}'`);
   const region = values.region ?? 'us-east-1';
   // Sweeping deletes only what runs created; no role is needed.
   const cfg = parseTargetFlag(values.target, region, values['role-arn'] ?? 'arn:aws:iam::000000000000:role/unused-by-sweep');
   const target = connectTarget(cfg);
-  const clients = serviceClients({ ...(cfg.kind === 'url' ? { endpoint: cfg.endpoint } : {}), region, credentials: credentialsFor(cfg), timeoutMs: cfg.kind === 'aws' ? 30_000 : 10_000 });
+  const clients = serviceClients({
+    ...(cfg.kind === 'url' ? { endpoint: cfg.endpoint } : {}),
+    region,
+    credentials: credentialsFor(cfg),
+    timeoutMs: cfg.kind === 'aws' ? 30_000 : 10_000,
+  });
   try {
     const cause = await unreachable(target);
     if (cause) throw new UsageError(`cannot reach the target ${target.endpoint} (${cause})`);
@@ -49,7 +57,9 @@ export async function sweepCommand(args: string[]): Promise<number> {
     for (const name of others.removed) console.log(`removed ${name}`);
     for (const f of [...functions.failed, ...others.failed]) console.error(`could not remove ${f}`);
     const failed = functions.failed.length + others.failed.length;
-    console.log(`sweep: removed ${functions.removed.length} functions (with their versions and aliases) and ${others.removed.length} roles and destinations, ${failed} failed`);
+    console.log(
+      `sweep: removed ${functions.removed.length} functions (with their versions and aliases) and ${others.removed.length} roles and destinations, ${failed} failed`,
+    );
     return failed ? 1 : 0;
   } finally {
     target.close();

@@ -35,7 +35,7 @@ export function topLevelHelp(version: string): string {
     '  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_PROFILE   credentials (emulators: any; never written out)',
     '  LAMBDA_CONFORMANCE_ROLE_ARN                the execution role of created functions (--role-arn)',
     '  LAMBDA_CONFORMANCE_ALLOWED_ACCOUNTS        AWS accounts a run may touch, comma-separated (--allow-account)',
-    '  LAMBDA_CONFORMANCE_CACHE_DIR               where the suites\' module cache goes (off: none)',
+    "  LAMBDA_CONFORMANCE_CACHE_DIR               where the suites' module cache goes (off: none)",
     '  NO_COLOR                                   no terminal control sequences (live progress line) in the output',
     '',
     'exit codes: 0 conforms (every selected rule passed or is expected-fail); 1 a rule failed, or the run has problems',

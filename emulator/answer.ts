@@ -58,4 +58,3 @@ export function answerText(a: Answer): string {
   if (a.body === null) return '';
   return typeof a.body === 'string' ? asBodyText(a.body) : decoder.decode(a.body);
 }
-

@@ -29,11 +29,7 @@ export function destinationOf(dc: DestinationInput | undefined, side: Side): str
   return d === undefined || d === '' ? undefined : d;
 }
 
-export function checkDestinations(
-  dc: DestinationInput | undefined,
-  self: FunctionRef,
-  lookup: (account: string, region: string) => RegionState,
-): void {
+export function checkDestinations(dc: DestinationInput | undefined, self: FunctionRef, lookup: (account: string, region: string) => RegionState): void {
   if (!dc) return;
   const sides: Side[] = ['OnSuccess', 'OnFailure'];
   for (const side of sides) {

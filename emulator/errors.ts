@@ -76,12 +76,9 @@ export const errors = {
   notFound: (message: string) => new ApiError('ResourceNotFoundException', message),
   /** AWS's message form (specs/aws-texts.ts): `N validation error(s) detected: a; b`. */
   validation: (violations: string[]) => new ApiError('ValidationException', validationMessage(violations)),
-  badContent: (detail: string) =>
-    new ApiError('InvalidRequestContentException', `Could not parse request body into json: ${detail}`),
-  tooLarge: (limit: number) =>
-    new ApiError('RequestTooLargeException', `Request must be smaller than ${limit} bytes for the operation.`),
-  unknownOperation: (method: string, path: string) =>
-    new ApiError('UnknownOperationException', `Unknown operation ${method} ${path}`),
+  badContent: (detail: string) => new ApiError('InvalidRequestContentException', `Could not parse request body into json: ${detail}`),
+  tooLarge: (limit: number) => new ApiError('RequestTooLargeException', `Request must be smaller than ${limit} bytes for the operation.`),
+  unknownOperation: (method: string, path: string) => new ApiError('UnknownOperationException', `Unknown operation ${method} ${path}`),
 };
 
 /**

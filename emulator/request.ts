@@ -89,4 +89,3 @@ export function directRequest(
 export function urlOf(request: EmulatorRequest): URL {
   return request instanceof DirectRequest ? request.parsed : new URL(request.url);
 }
-

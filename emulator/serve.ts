@@ -196,7 +196,11 @@ export async function serveHandlers(handlers: HttpHandler[], host = '127.0.0.1',
     {
       requireHostHeader: false, // checked in requestPath, to answer in JSON
       ...(headersTimeout !== undefined
-        ? { headersTimeout, requestTimeout: Math.max(300_000, headersTimeout), connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(headersTimeout / 4))) }
+        ? {
+            headersTimeout,
+            requestTimeout: Math.max(300_000, headersTimeout),
+            connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(headersTimeout / 4))),
+          }
         : {}),
     },
     (req, res) => {

@@ -66,9 +66,7 @@ export function validateRequest(op: EicOperation, parts: RequestParts): void {
     if (!bodyTypes(parts.body)) {
       const typeError = bodyTypes.errors?.find((e) => e.keyword === 'type');
       if (typeError) {
-        throw errors.badContent(
-          `Value at '${memberPath(`/body${typeError.instancePath}`)}' ${typeError.message ?? 'has the wrong type'}.`,
-        );
+        throw errors.badContent(`Value at '${memberPath(`/body${typeError.instancePath}`)}' ${typeError.message ?? 'has the wrong type'}.`);
       }
     }
   }

@@ -1,7 +1,7 @@
 // The mutant catalogue: faulty variants of the reference emulator, each one
 // small named bug applied through one seam (mutants/rewrite.ts: msw overrides
 // in front of the reference handlers), with the rules expected to catch it.
-// `npm run mutants` (mutants/run.ts) runs the conformance suite against each;
+// `npm run mutants` (mutants/cli.ts) runs the conformance suite against each;
 // test/mutants.test.ts checks every mutant is killed by one of its killers.
 import type { HttpHandler } from 'msw';
 import { createEmulator } from '../emulator/index.ts';

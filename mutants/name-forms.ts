@@ -4,7 +4,23 @@
 // mismatch is checked.
 import { constraintText, FUNCTION_DOES_NOT_EXIST, validationMessage, violationText } from '../specs/aws-texts.ts';
 import { contractSchema } from '../specs/contract.ts';
-import { EIC, EIC_LIST, apiError, around, editError, errorOf, functionExists, functionNameOf, prepend, targetOf, withFunctionName, withQuery, type Around, type Call, type Mutant } from './rewrite.ts';
+import {
+  EIC,
+  EIC_LIST,
+  apiError,
+  around,
+  editError,
+  errorOf,
+  functionExists,
+  functionNameOf,
+  prepend,
+  targetOf,
+  withFunctionName,
+  withQuery,
+  type Around,
+  type Call,
+  type Mutant,
+} from './rewrite.ts';
 
 /** Every operation that takes a FunctionName: the four on a config and List. */
 const everywhere = (fn: Around) => prepend(around('all', EIC, fn), around('get', EIC_LIST, fn));
@@ -18,7 +34,8 @@ const mismatched = (c: Call) => {
 /** The FunctionName pattern of the contract, without the anchoring a whole-string match needs. */
 const LOOSE_NAME = new RegExp(contractSchema.$defs.NamespacedFunctionName!['x-aws-pattern']!);
 /** A ValidationException whose only violation is the FunctionName pattern. */
-const ONLY_NAME_PATTERN = /^1 validation error detected: Value '.*' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern/s;
+const ONLY_NAME_PATTERN =
+  /^1 validation error detected: Value '.*' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern/s;
 
 export const nameFormMutants: Mutant[] = [
   {
@@ -28,7 +45,9 @@ export const nameFormMutants: Mutant[] = [
     killers: ['name.bare-name-over-64.not-found'],
     mutate: everywhere((c, next) => {
       const name = functionNameOf(c);
-      return !name.includes(':') && name.length > 64 ? Promise.resolve(apiError('ValidationException', validationMessage([violationText(name, 'functionName', constraintText('maxLength', 64))]))) : next(c);
+      return !name.includes(':') && name.length > 64
+        ? Promise.resolve(apiError('ValidationException', validationMessage([violationText(name, 'functionName', constraintText('maxLength', 64))])))
+        : next(c);
     }),
   },
   {

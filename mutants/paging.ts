@@ -1,6 +1,20 @@
 // Paging mutants: MaxItems, NextMarker on the last page, items dropped or
 // repeated across pages, foreign markers, and what a List page holds.
-import { EIC_LIST, around, callerOf, editJson, errorOf, jsonOf, prepend, withFunctionName, withQuery, type Call, type Json, type Mutant, type Next } from './rewrite.ts';
+import {
+  EIC_LIST,
+  around,
+  callerOf,
+  editJson,
+  errorOf,
+  jsonOf,
+  prepend,
+  withFunctionName,
+  withQuery,
+  type Call,
+  type Json,
+  type Mutant,
+  type Next,
+} from './rewrite.ts';
 
 type ListFn = (c: Call, next: Next) => Promise<Response>;
 const list = (fn: ListFn) => prepend(around('get', EIC_LIST, (c, next) => fn(c, next)));
@@ -8,7 +22,10 @@ const list = (fn: ListFn) => prepend(around('get', EIC_LIST, (c, next) => fn(c, 
 const pages = (edit: (page: Json) => Json) => list(async (c, next) => editJson(await next(c), edit));
 const items = (page: Json) => (page.FunctionEventInvokeConfigs ?? []) as Json[];
 const page = (configs: Json[], nextMarker?: string) =>
-  new Response(JSON.stringify({ FunctionEventInvokeConfigs: configs, ...(nextMarker !== undefined ? { NextMarker: nextMarker } : {}) }), { status: 200, headers: { 'content-type': 'application/json' } });
+  new Response(JSON.stringify({ FunctionEventInvokeConfigs: configs, ...(nextMarker !== undefined ? { NextMarker: nextMarker } : {}) }), {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+  });
 const qualifierOf = (config: Json) => String(config.FunctionArn).split(':')[7] ?? '';
 let issued = 0;
 /** A fresh opaque marker of the mutant's own. */

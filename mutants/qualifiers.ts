@@ -2,7 +2,26 @@
 // alias), the name forms, and how a qualifier in the name meets ?Qualifier=.
 import { constraintText, FUNCTION_DOES_NOT_EXIST, validationMessage, violationText } from '../specs/aws-texts.ts';
 import { contractSchema } from '../specs/contract.ts';
-import { EIC, PUBLISH, aliasesOf, apiError, around, callerOf, companion, functionNameOf, jsonOf, prepend, renameQualifier, targetOf, withFunctionName, withQuery, type Call, type Json, type Mutant, type Next } from './rewrite.ts';
+import {
+  EIC,
+  PUBLISH,
+  aliasesOf,
+  apiError,
+  around,
+  callerOf,
+  companion,
+  functionNameOf,
+  jsonOf,
+  prepend,
+  renameQualifier,
+  targetOf,
+  withFunctionName,
+  withQuery,
+  type Call,
+  type Json,
+  type Mutant,
+  type Next,
+} from './rewrite.ts';
 
 /** The call acting on `qualifier` instead, passed as ?Qualifier= (the name left unqualified). */
 function onQualifier(c: Call, qualifier: string): Call {
@@ -115,14 +134,22 @@ export const qualifierMutants: Mutant[] = [
     title: '<name>:$LATEST is rejected',
     bug: "A FunctionName ending in :$LATEST fails validation (the name pattern lacks '$').",
     killers: ['qualifier.same-twice-accepted', 'qualifier.shorthand-latest'],
-    mutate: prepend(around('all', EIC, (c, next) => (functionNameOf(c).endsWith(':$LATEST') ? Promise.resolve(apiError('ValidationException', INVALID_NAME(functionNameOf(c)))) : next(c)))),
+    mutate: prepend(
+      around('all', EIC, (c, next) =>
+        functionNameOf(c).endsWith(':$LATEST') ? Promise.resolve(apiError('ValidationException', INVALID_NAME(functionNameOf(c)))) : next(c),
+      ),
+    ),
   },
   {
     id: 'partial-arn-rejected',
     title: 'A partial ARN is rejected',
     bug: 'A FunctionName of the form <account>:function:<name> fails validation.',
     killers: ['qualifier.partial-arn'],
-    mutate: prepend(around('all', EIC, (c, next) => (/^\d{12}:function:/.test(functionNameOf(c)) ? Promise.resolve(apiError('ValidationException', INVALID_NAME(functionNameOf(c)))) : next(c)))),
+    mutate: prepend(
+      around('all', EIC, (c, next) =>
+        /^\d{12}:function:/.test(functionNameOf(c)) ? Promise.resolve(apiError('ValidationException', INVALID_NAME(functionNameOf(c)))) : next(c),
+      ),
+    ),
   },
   {
     // (It replaces 'partial-arn-crashes': a 5xx is never a verdict, it makes a rule inconclusive.)
@@ -130,7 +157,11 @@ export const qualifierMutants: Mutant[] = [
     title: 'A partial ARN is looked up as a bare name',
     bug: 'A FunctionName of the form <account>:function:<name> is taken whole as the name of a function, which does not exist: 404.',
     killers: ['qualifier.partial-arn'],
-    mutate: prepend(around('all', EIC, (c, next) => (/^\d{12}:function:/.test(functionNameOf(c)) ? next(withFunctionName(c, functionNameOf(c).replace(/:/g, '-'))) : next(c)))),
+    mutate: prepend(
+      around('all', EIC, (c, next) =>
+        /^\d{12}:function:/.test(functionNameOf(c)) ? next(withFunctionName(c, functionNameOf(c).replace(/:/g, '-'))) : next(c),
+      ),
+    ),
   },
   {
     id: 'arn-placement-ignored',
@@ -140,7 +171,10 @@ export const qualifierMutants: Mutant[] = [
     mutate: prepend(
       around('all', EIC, async (c, next) => {
         // Only ARNs that pass validation either way: the bug is in the lookup, not in validation.
-        const arn = /^arn:(aws[a-zA-Z-]*):lambda:(?:eusc-)?[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d:\d{12}:(function:[a-zA-Z0-9-_.]+(?::[a-zA-Z0-9-_$.]+)?)$/.exec(functionNameOf(c));
+        const arn =
+          /^arn:(aws[a-zA-Z-]*):lambda:(?:eusc-)?[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d:\d{12}:(function:[a-zA-Z0-9-_.]+(?::[a-zA-Z0-9-_$.]+)?)$/.exec(
+            functionNameOf(c),
+          );
         const { account, region } = callerOf(c);
         const mine = arn && `arn:${arn[1]}:lambda:${region}:${account}:${arn[2]}`;
         return next(mine && mine.length <= 256 && functionNameOf(c).length <= 256 ? withFunctionName(c, mine) : c);
@@ -156,7 +190,8 @@ export const qualifierMutants: Mutant[] = [
       around('delete', EIC, async (c, next) => {
         const res = await next(c);
         const list = res.status === 204 ? ((await jsonOf(await next(companion(c, 'GET', `${c.url.pathname}/list`)))) as Json) : {};
-        for (const item of (list.FunctionEventInvokeConfigs ?? []) as Json[]) await next(withFunctionName({ ...c, url: new URL(c.url.pathname, c.url) }, String(item.FunctionArn)));
+        for (const item of (list.FunctionEventInvokeConfigs ?? []) as Json[])
+          await next(withFunctionName({ ...c, url: new URL(c.url.pathname, c.url) }, String(item.FunctionArn)));
         return res;
       }),
     ),

@@ -41,9 +41,16 @@ export interface MutationReport {
 const short = (s: string, n = 700) => (s.length > n ? `${s.slice(0, n / 2)} ... ${s.slice(-n / 2)}` : s);
 
 /** The outcome of one mutant from the results of its run. */
-export function judge(m: { killers: readonly string[] }, results: Results | undefined, exitCode: number | undefined, crash: string | undefined): Pick<MutantOutcome, 'outcome' | 'failed' | 'killedBy' | 'evidence' | 'crash'> {
+export function judge(
+  m: { killers: readonly string[] },
+  results: Results | undefined,
+  exitCode: number | undefined,
+  crash: string | undefined,
+): Pick<MutantOutcome, 'outcome' | 'failed' | 'killedBy' | 'evidence' | 'crash'> {
   const errors = results?.errors ?? [];
-  const why = crash ?? (exitCode === 2 ? 'exit code 2 (nothing ran or the target was unusable)' : errors.length ? `errors outside rules: ${errors.join('; ')}` : undefined);
+  const why =
+    crash ??
+    (exitCode === 2 ? 'exit code 2 (nothing ran or the target was unusable)' : errors.length ? `errors outside rules: ${errors.join('; ')}` : undefined);
   const failedRules = (results?.rules ?? []).filter((r) => r.verdict === 'fail');
   const failed = failedRules.map((r) => r.id);
   const killedBy = failed.filter((id) => m.killers.includes(id));
@@ -69,7 +76,11 @@ export function consoleTable(r: MutationReport): string {
 }
 
 export function summaryLine(r: MutationReport): string {
-  const control = !r.control ? 'no control run' : r.control.passed ? 'control passed every rule' : `CONTROL FAILED (${r.control.crash ?? r.control.notPassing.join(', ')})`;
+  const control = !r.control
+    ? 'no control run'
+    : r.control.passed
+      ? 'control passed every rule'
+      : `CONTROL FAILED (${r.control.crash ?? r.control.notPassing.join(', ')})`;
   return `mutation score ${r.score.percent}% (${r.score.killed}/${r.score.total} killed); ${control}; seed ${r.seed}`;
 }
 

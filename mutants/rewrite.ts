@@ -9,6 +9,7 @@ import { requestContext } from '../emulator/context.ts';
 import { ApiError } from '../emulator/errors.ts';
 import { errorResponse } from '../emulator/respond.ts';
 import type { EmulatorState, StoredConfig } from '../emulator/state.ts';
+import type { RuleId } from '../specs/rules/index.ts';
 import { FUNCTION_DOES_NOT_EXIST } from '../specs/aws-texts.ts';
 
 /** The unmodified emulator a mutant is built from. */
@@ -21,7 +22,7 @@ export interface Mutant {
   /** The bug, in one sentence. */
   bug: string;
   /** Rule ids (specs/rules) expected to fail against this mutant. */
-  killers: readonly string[];
+  killers: readonly RuleId[];
   /** The handler array of the faulty emulator. */
   mutate(ref: Reference): HttpHandler[];
 }
@@ -43,7 +44,8 @@ const toRequest = (c: Call) =>
   new Request(c.url, { method: c.method, headers: c.headers, body: c.method === 'GET' || c.method === 'HEAD' || c.text === '' ? undefined : c.text });
 
 /** Sends a call to the reference handlers (never to another override). */
-export const send = async (ref: Reference, c: Call): Promise<Response> => (await getResponse(ref.handlers, toRequest(c))) ?? new Response(null, { status: 404 });
+export const send = async (ref: Reference, c: Call): Promise<Response> =>
+  (await getResponse(ref.handlers, toRequest(c))) ?? new Response(null, { status: 404 });
 
 export const around =
   (verb: Verb, path: string, fn: Around): Override =>
@@ -79,7 +81,9 @@ export function targetOf(c: Call): { functionName: string; name: string; nameQua
 
 export function withFunctionName(c: Call, functionName: string): Call {
   const url = new URL(c.url);
-  url.pathname = segments(c).map((s, i) => (i === 3 ? encodeURIComponent(functionName) : s)).join('/');
+  url.pathname = segments(c)
+    .map((s, i) => (i === 3 ? encodeURIComponent(functionName) : s))
+    .join('/');
   return { ...c, url };
 }
 export function withQuery(c: Call, key: string, value: string | undefined): Call {
@@ -115,7 +119,9 @@ export function companion(c: Call, method: string, path: string, text = ''): Cal
 const fnPath = (name: string) => `/2015-03-31/functions/${encodeURIComponent(name)}`;
 /** The alias -> version map of a function, asked of the reference emulator. */
 export async function aliasesOf(c: Call, next: Next, name: string): Promise<Map<string, string>> {
-  const json = (await jsonOf(await next(companion(c, 'GET', `${fnPath(name)}/aliases`)))) as { Aliases?: Array<{ Name: string; FunctionVersion: string }> } | undefined;
+  const json = (await jsonOf(await next(companion(c, 'GET', `${fnPath(name)}/aliases`)))) as
+    | { Aliases?: Array<{ Name: string; FunctionVersion: string }> }
+    | undefined;
   return new Map((json?.Aliases ?? []).map((a) => [a.Name, a.FunctionVersion]));
 }
 /** Whether a function exists (GetFunction through the reference emulator). */
@@ -145,9 +151,16 @@ export async function editJson(res: Response, edit: (b: Json) => unknown): Promi
 }
 /** Edits every config body of a success answer: Put/Update/Get bodies and each List item. */
 export const editConfigs = (res: Response, edit: (config: Json) => Json) =>
-  editJson(res, (b) => (Array.isArray(b.FunctionEventInvokeConfigs) ? { ...b, FunctionEventInvokeConfigs: (b.FunctionEventInvokeConfigs as Json[]).map(edit) } : 'FunctionArn' in b ? edit(b) : b));
+  editJson(res, (b) =>
+    Array.isArray(b.FunctionEventInvokeConfigs)
+      ? { ...b, FunctionEventInvokeConfigs: (b.FunctionEventInvokeConfigs as Json[]).map(edit) }
+      : 'FunctionArn' in b
+        ? edit(b)
+        : b,
+  );
 /** Edits the JSON body (and optionally the headers) of an error answer. */
-export const editError = async (res: Response, edit: (b: Json) => Json, headers?: (h: Headers) => void) => reply(res, JSON.stringify(edit((await jsonOf(res)) as Json)), headers);
+export const editError = async (res: Response, edit: (b: Json) => Json, headers?: (h: Headers) => void) =>
+  reply(res, JSON.stringify(edit((await jsonOf(res)) as Json)), headers);
 /** An error in the reference emulator's own form. */
 export const apiError = (code: string, message: string) => errorResponse(new ApiError(code, message));
 /** AWS's recorded not-found text of Put, Update and List (specs/aws-texts.ts). */

@@ -5,7 +5,26 @@
 // AWS is not shown to keep LastModified on a repeat (the recordings normalise
 // it), so that is no bug a rule may catch (issue 14).
 import { arnInNoEventInvokeConfig, NO_SETTINGS } from '../specs/aws-texts.ts';
-import { EIC, NO_FUNCTION, apiError, around, editJson, errorOf, functionExists, jsonOf, locate, prepend, stored, targetOf, withBody, bodyOf, type Json, type Mutant, type Next, type Call } from './rewrite.ts';
+import {
+  EIC,
+  NO_FUNCTION,
+  apiError,
+  around,
+  editJson,
+  errorOf,
+  functionExists,
+  jsonOf,
+  locate,
+  prepend,
+  stored,
+  targetOf,
+  withBody,
+  bodyOf,
+  type Json,
+  type Mutant,
+  type Next,
+  type Call,
+} from './rewrite.ts';
 
 const get = (c: Call): Call => ({ ...c, method: 'GET', text: '' });
 /** AWS's "The function <arn> doesn't have an EventInvokeConfig", whatever the ARN. */
@@ -102,7 +121,7 @@ export const semanticsMutants: Mutant[] = [
       around('post', EIC, async (c, next, ref) => {
         const before = (await jsonOf(await next(get(c)))) as Json | undefined;
         const at = before?.FunctionArn ? locate(ref, String(before.FunctionArn)) : undefined;
-        const saved = at && at.configs.get(at.qualifier);
+        const saved = at?.configs.get(at.qualifier);
         const res = await next(c);
         if (at && saved) at.configs.set(at.qualifier, saved);
         return res;
@@ -117,7 +136,12 @@ export const semanticsMutants: Mutant[] = [
     mutate: prepend(
       around('put', EIC, async (c, next) => {
         const b = bodyOf(c);
-        const onlyEmptySides = b && b.MaximumRetryAttempts === undefined && b.MaximumEventAgeInSeconds === undefined && b.DestinationConfig !== undefined && !JSON.stringify(b.DestinationConfig).includes('"Destination"');
+        const onlyEmptySides =
+          b &&
+          b.MaximumRetryAttempts === undefined &&
+          b.MaximumEventAgeInSeconds === undefined &&
+          b.DestinationConfig !== undefined &&
+          !JSON.stringify(b.DestinationConfig).includes('"Destination"');
         return onlyEmptySides ? apiError('InvalidParameterValueException', NO_SETTINGS) : next(c);
       }),
     ),
@@ -125,7 +149,7 @@ export const semanticsMutants: Mutant[] = [
   {
     id: 'get-missing-function-generic-message',
     title: 'Get on a missing function says the function does not exist',
-    bug: "Get on a missing function answers \"The function doesn't exist.\" instead of naming <arn>:$LATEST as AWS does.",
+    bug: 'Get on a missing function answers "The function doesn\'t exist." instead of naming <arn>:$LATEST as AWS does.',
     killers: ['get.missing-function.message'],
     mutate: prepend(
       around('get', EIC, async (c, next: Next) => {

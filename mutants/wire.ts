@@ -2,9 +2,29 @@
 // destination sides, LastModified), error bodies and headers, Delete's answer,
 // content types, malformed input and unknown paths.
 import { noEventInvokeConfig } from '../specs/aws-texts.ts';
-import { EIC, EIC_LIST, NO_FUNCTION, apiError, around, aroundWrites, bodyOf, editConfigs, editError, errorOf, prepend, reply, type Around, type Json, type Mutant } from './rewrite.ts';
+import {
+  EIC,
+  EIC_LIST,
+  NO_FUNCTION,
+  apiError,
+  around,
+  aroundWrites,
+  bodyOf,
+  editConfigs,
+  editError,
+  errorOf,
+  prepend,
+  reply,
+  type Around,
+  type Json,
+  type Mutant,
+} from './rewrite.ts';
 
-const configs = (edit: (config: Json) => Json) => prepend(around('all', EIC, async (c, next) => editConfigs(await next(c), edit)), around('get', EIC_LIST, async (c, next) => editConfigs(await next(c), edit)));
+const configs = (edit: (config: Json) => Json) =>
+  prepend(
+    around('all', EIC, async (c, next) => editConfigs(await next(c), edit)),
+    around('get', EIC_LIST, async (c, next) => editConfigs(await next(c), edit)),
+  );
 /** Every error answer of the five operations goes through `edit`. */
 const errors = (edit: (res: Response) => Response | Promise<Response>) => {
   const fn: Around = async (c, next) => {
@@ -15,9 +35,18 @@ const errors = (edit: (res: Response) => Response | Promise<Response>) => {
 };
 const sides = (dc: unknown) => Object.fromEntries(Object.entries((dc ?? {}) as Json).filter(([, v]) => Object.keys(v as Json).length > 0));
 /** Any `noEventInvokeConfig(<arn>)` message (specs/aws-texts.ts), whatever the ARN: the pattern is built from the text itself. */
-const NO_CONFIG = new RegExp(`^${noEventInvokeConfig('\u0000').split('\u0000').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+const NO_CONFIG = new RegExp(
+  `^${noEventInvokeConfig('\u0000')
+    .split('\u0000')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*')}$`,
+);
 const KNOWN = new Set(['MaximumRetryAttempts', 'MaximumEventAgeInSeconds', 'DestinationConfig']);
-const html = (status: number) => new Response(`<html><head><title>${status}</title></head><body><h1>${status} Not Found</h1></body></html>`, { status, headers: { 'content-type': 'text/html' } });
+const html = (status: number) =>
+  new Response(`<html><head><title>${status}</title></head><body><h1>${status} Not Found</h1></body></html>`, {
+    status,
+    headers: { 'content-type': 'text/html' },
+  });
 
 export const wireMutants: Mutant[] = [
   {
@@ -62,7 +91,11 @@ export const wireMutants: Mutant[] = [
     killers: ['error.header.error-type'],
     mutate: errors(async (res) => {
       const { code } = await errorOf(res);
-      return editError(res, (b) => ({ __type: code, ...b }), (h) => h.delete('x-amzn-ErrorType'));
+      return editError(
+        res,
+        (b) => ({ __type: code, ...b }),
+        (h) => h.delete('x-amzn-ErrorType'),
+      );
     }),
   },
   {
@@ -91,28 +124,48 @@ export const wireMutants: Mutant[] = [
     title: 'Delete answers 200 with a body',
     bug: 'Delete answers 200 with a JSON body instead of 204 with an empty one.',
     killers: ['delete.no-content'],
-    mutate: prepend(around('delete', EIC, async (c, next) => { const res = await next(c); return res.status === 204 ? new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } }) : res; })),
+    mutate: prepend(
+      around('delete', EIC, async (c, next) => {
+        const res = await next(c);
+        return res.status === 204 ? new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } }) : res;
+      }),
+    ),
   },
   {
     id: 'delete-twice-204',
     title: 'Deleting twice answers 204',
     bug: 'Delete of a config that is not there answers 204 (idempotent delete) instead of 404.',
     killers: ['delete.twice.not-found'],
-    mutate: prepend(around('delete', EIC, async (c, next) => { const res = await next(c); return res.status === 404 && NO_CONFIG.test((await errorOf(res)).message) ? new Response(null, { status: 204 }) : res; })),
+    mutate: prepend(
+      around('delete', EIC, async (c, next) => {
+        const res = await next(c);
+        return res.status === 404 && NO_CONFIG.test((await errorOf(res)).message) ? new Response(null, { status: 204 }) : res;
+      }),
+    ),
   },
   {
     id: 'success-content-type-text',
     title: 'Success bodies sent as text/plain',
     bug: 'Success bodies are JSON text but sent with Content-Type text/plain.',
     killers: ['response.content-type-json'],
-    mutate: prepend(around('all', EIC, async (c, next) => { const res = await next(c); return res.status === 200 ? reply(res, await res.text(), (h) => h.set('content-type', 'text/plain; charset=utf-8')) : res; })),
+    mutate: prepend(
+      around('all', EIC, async (c, next) => {
+        const res = await next(c);
+        return res.status === 200 ? reply(res, await res.text(), (h) => h.set('content-type', 'text/plain; charset=utf-8')) : res;
+      }),
+    ),
   },
   {
     id: 'unknown-members-echoed',
     title: 'Unknown body members echoed',
     bug: 'Members the model does not know are echoed back in the Put and Update answers.',
     killers: ['wire.unknown-members.ignored'],
-    mutate: prepend(...aroundWrites(async (c, next) => { const unknown = Object.fromEntries(Object.entries(bodyOf(c) ?? {}).filter(([k]) => !KNOWN.has(k))); return editConfigs(await next(c), (x) => ({ ...x, ...unknown })); })),
+    mutate: prepend(
+      ...aroundWrites(async (c, next) => {
+        const unknown = Object.fromEntries(Object.entries(bodyOf(c) ?? {}).filter(([k]) => !KNOWN.has(k)));
+        return editConfigs(await next(c), (x) => ({ ...x, ...unknown }));
+      }),
+    ),
   },
   {
     id: 'validation-error-typed',
@@ -126,19 +179,30 @@ export const wireMutants: Mutant[] = [
     title: 'Malformed JSON crashes the handler',
     bug: 'A body that is not JSON makes the handler throw: an HTML 500 page instead of a JSON 400.',
     killers: ['wire.malformed-json.rejected'],
-    mutate: prepend(...aroundWrites(async (c, next) => (c.text !== '' && bodyOf(c) === undefined ? new Response('<html><body>500 Internal Server Error</body></html>', { status: 500, headers: { 'content-type': 'text/html' } }) : next(c)))),
+    mutate: prepend(
+      ...aroundWrites(async (c, next) =>
+        c.text !== '' && bodyOf(c) === undefined
+          ? new Response('<html><body>500 Internal Server Error</body></html>', { status: 500, headers: { 'content-type': 'text/html' } })
+          : next(c),
+      ),
+    ),
   },
   {
     id: 'unknown-operation-html',
     title: 'Unknown paths answer an HTML page',
     bug: 'A path no operation routes answers an HTML 404 page instead of a JSON error.',
     killers: ['wire.unknown-operation.json-error'],
-    mutate: prepend(around('all', '*', async (c, next) => { const res = await next(c); return (await errorOf(res)).code === 'UnknownOperationException' ? html(404) : res; })),
+    mutate: prepend(
+      around('all', '*', async (c, next) => {
+        const res = await next(c);
+        return (await errorOf(res)).code === 'UnknownOperationException' ? html(404) : res;
+      }),
+    ),
   },
   {
     id: 'not-found-as-bad-request',
     title: 'Missing function answered 400',
-    bug: "A missing function answers 400 InvalidParameterValueException (\"The function doesn't exist.\") instead of 404 ResourceNotFoundException.",
+    bug: 'A missing function answers 400 InvalidParameterValueException ("The function doesn\'t exist.") instead of 404 ResourceNotFoundException.',
     killers: ['put.missing-function.not-found', 'list.missing-function.not-found', 'not-found.error-code'],
     mutate: errors(async (res) => ((await errorOf(res)).message === NO_FUNCTION ? apiError('InvalidParameterValueException', NO_FUNCTION) : res)),
   },

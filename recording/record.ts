@@ -4,13 +4,12 @@ import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { normalise } from '../fixtures/aws-observed/bindings.ts';
 import { expectationOf, setUp, type StepOutcome } from '../fixtures/aws-observed/replay.ts';
 import type { ObservedScenario, ObservedStep } from '../fixtures/aws-observed/types.ts';
-import { Fixtures } from '../fixtures/provision.ts';
+import { Fixtures, withFixtures } from '../fixtures/provision.ts';
 import { observe } from '../targets/observe.ts';
 import { TRANSCRIPT_FORMAT, type Transcript } from './transcript.ts';
 
 export async function recordScenario(client: LambdaClient, scenario: ObservedScenario, prefix?: string, roleArn?: string): Promise<ObservedScenario> {
-  const fixtures = new Fixtures(client, prefix, roleArn);
-  try {
+  return withFixtures(new Fixtures(client, prefix, roleArn), `recording ${scenario.id}`, async (fixtures) => {
     const session = await setUp(fixtures, scenario);
     const done: StepOutcome[] = [];
     const steps: ObservedStep[] = [];
@@ -21,13 +20,16 @@ export async function recordScenario(client: LambdaClient, scenario: ObservedSce
       steps.push({ ...step, expect: normalise(expectationOf(actual), session.bindings) as ObservedStep['expect'] });
     }
     return { ...scenario, steps };
-  } finally {
-    const leaks = await fixtures.cleanup();
-    if (leaks.length) throw new Error(`recording ${scenario.id} left resources behind: ${leaks.join('; ')}`);
-  }
+  });
 }
 
-export async function recordTranscript(client: LambdaClient, scenarios: readonly ObservedScenario[], prefix?: string, log: (l: string) => void = () => {}, roleArn?: string): Promise<Transcript> {
+export async function recordTranscript(
+  client: LambdaClient,
+  scenarios: readonly ObservedScenario[],
+  prefix?: string,
+  log: (l: string) => void = () => {},
+  roleArn?: string,
+): Promise<Transcript> {
   const recorded: ObservedScenario[] = [];
   for (const s of scenarios) {
     recorded.push(await recordScenario(client, s, prefix, roleArn));

@@ -6,7 +6,6 @@ import type { BaselineComparison, Results } from './results-types.ts';
 
 export type { BaselineComparison };
 
-
 export class BaselineFileError extends Error {}
 
 export async function loadBaseline(file: string): Promise<Results> {

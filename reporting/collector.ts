@@ -82,7 +82,12 @@ export class VerdictCollector implements Reporter {
   private verdictOf(testCase: TestCase): ReportedRule {
     const meta = (testCase.meta() as { lc?: RuleMeta }).lc;
     const result = testCase.result();
-    const base = { durationMs: testCase.diagnostic()?.duration ?? 0, requests: meta?.requests ?? 0, evidence: meta?.evidence ?? [], ...(meta?.rootCause ? { rootCause: meta.rootCause } : {}) };
+    const base = {
+      durationMs: testCase.diagnostic()?.duration ?? 0,
+      requests: meta?.requests ?? 0,
+      evidence: meta?.evidence ?? [],
+      ...(meta?.rootCause ? { rootCause: meta.rootCause } : {}),
+    };
     if (result.state === 'passed') return { verdict: 'pass', ...base };
     if (result.state === 'skipped') return { verdict: meta?.verdict ?? 'skip', reason: meta?.reason ?? result.note, ...base };
     const message = result.errors?.map((e) => e.message).join('\n') ?? 'failed';

@@ -19,10 +19,18 @@ function checkEntry(e: unknown, i: number, file: string, ruleIds: readonly strin
     if (typeof x[k] !== 'string' || !(x[k] as string).trim()) throw new ExpectationFileError(`${where} needs "${k}" (a non-empty string)`);
   }
   const expires = x.expires as string;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(expires) || Number.isNaN(Date.parse(expires))) throw new ExpectationFileError(`${where}: "expires" must be a date YYYY-MM-DD, got '${expires}'`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(expires) || Number.isNaN(Date.parse(expires)))
+    throw new ExpectationFileError(`${where}: "expires" must be a date YYYY-MM-DD, got '${expires}'`);
   const rule = x.rule as string;
-  if (!ruleIds.some((id) => globToRegExp(rule).test(id))) throw new ExpectationFileError(`${where}: "${rule}" matches no rule of the catalogue (see lambda-conformance rules)`);
-  return { rule, reason: x.reason as string, expires, ...(typeof x.target === 'string' ? { target: x.target } : {}), ...(typeof x.link === 'string' ? { link: x.link } : {}) };
+  if (!ruleIds.some((id) => globToRegExp(rule).test(id)))
+    throw new ExpectationFileError(`${where}: "${rule}" matches no rule of the catalogue (see lambda-conformance rules)`);
+  return {
+    rule,
+    reason: x.reason as string,
+    expires,
+    ...(typeof x.target === 'string' ? { target: x.target } : {}),
+    ...(typeof x.link === 'string' ? { link: x.link } : {}),
+  };
 }
 
 export async function loadExpectations(file: string, ruleIds: readonly string[]): Promise<Expectation[]> {

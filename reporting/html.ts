@@ -17,14 +17,9 @@ import { STYLE } from './html/style.ts';
 
 function contentSecurityPolicy(script: string): string {
   const hash = createHash('sha256').update(script, 'utf8').digest('base64');
-  return [
-    "default-src 'none'",
-    "style-src 'unsafe-inline'",
-    `script-src 'sha256-${hash}'`,
-    'img-src data:',
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  return ["default-src 'none'", "style-src 'unsafe-inline'", `script-src 'sha256-${hash}'`, 'img-src data:', "base-uri 'none'", "form-action 'none'"].join(
+    '; ',
+  );
 }
 
 function footer(r: Results): string {

@@ -5,13 +5,17 @@
 // the reason, so no CI counts them as failures.
 import type { ReportWriter } from './report-writer.ts';
 import type { Results, RuleResult } from './results.ts';
+import { evidenceText as show } from '../specs/verdicts.ts';
 
 const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
     // XML 1.0 cannot carry most control characters, even escaped.
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
-const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 function evidenceText(r: RuleResult): string {
   return r.evidence

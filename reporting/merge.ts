@@ -15,7 +15,8 @@ export function mergeShards(shards: readonly Results[]): { results: Results; exi
     if (s.target.endpoint !== first.target.endpoint || s.target.region !== first.target.region) {
       throw new MergeError(`shards ran against different targets (${first.target.endpoint} and ${s.target.endpoint})`);
     }
-    if (s.rules.map((r) => r.id).join() !== first.rules.map((r) => r.id).join()) throw new MergeError('shards come from different rule catalogues (different tool versions?)');
+    if (s.rules.map((r) => r.id).join() !== first.rules.map((r) => r.id).join())
+      throw new MergeError('shards come from different rule catalogues (different tool versions?)');
   }
   const rules = first.rules.map((r, i) => {
     const ran = shards.map((s) => s.rules[i]!).filter(ranIn);
@@ -27,7 +28,10 @@ export function mergeShards(shards: readonly Results[]): { results: Results; exi
   const results: Results = {
     ...first,
     startedAt: shards.map((s) => s.startedAt).sort()[0]!,
-    finishedAt: shards.map((s) => s.finishedAt).sort().at(-1)!,
+    finishedAt: shards
+      .map((s) => s.finishedAt)
+      .sort()
+      .at(-1)!,
     rules,
     summary: summarise(rules),
     errors: [...shards.flatMap((s) => s.errors), ...(missing ? [`${missing} rules were run by none of the merged shards: is a shard missing?`] : [])],

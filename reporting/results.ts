@@ -44,7 +44,6 @@ export function coverageLine(c: Coverage): string {
 // Nothing judged at all is exit 2 with its own message, not a coverage shortfall.
 const belowMinimum = (c: Coverage | undefined) => c !== undefined && c.judged > 0 && c.judged / c.selected < c.minimum;
 
-
 export function ruleResults(
   catalogue: readonly Rule[],
   reported: ReadonlyMap<string, ReportedRule>,
@@ -88,7 +87,8 @@ export function runProblems(results: Results): string[] {
     ...(results.stoppedAt ? ['the run reached --max-duration: verdicts are those reached before it'] : []),
   ];
   const c = results.coverage;
-  const thin = c && belowMinimum(c) ? [`coverage: only ${coverageLine(c)}, below --min-coverage ${Math.round(c.minimum * 1000) / 10}%: see why rules got no verdict`] : [];
+  const thin =
+    c && belowMinimum(c) ? [`coverage: only ${coverageLine(c)}, below --min-coverage ${Math.round(c.minimum * 1000) / 10}%: see why rules got no verdict`] : [];
   return [...stopped, ...thin, ...results.errors, ...results.leaks.map((l) => `leaked: ${l}`), ...stale];
 }
 

@@ -46,7 +46,12 @@ export function scoreOf(tier: Score['tier'], rules: readonly Pick<RuleResult, 'v
 
 /** One score per tier, in tier order (core, complete, strict), each over that tier's rules only. */
 export function tierScores(results: Pick<Results, 'rules'>): Score[] {
-  return TIERS.map((tier) => scoreOf(tier, results.rules.filter((r) => r.tier === tier)));
+  return TIERS.map((tier) =>
+    scoreOf(
+      tier,
+      results.rules.filter((r) => r.tier === tier),
+    ),
+  );
 }
 
 /** The same figures over every rule of the results, whatever the tier. */
@@ -68,7 +73,10 @@ export interface EvidenceClassScore extends Omit<Score, 'tier'> {
  */
 export function evidenceClassScores(results: Pick<Results, 'rules'>): EvidenceClassScore[] {
   return EVIDENCE_CLASSES.map((evidenceClass) => {
-    const { tier: _all, ...figures } = scoreOf('all', results.rules.filter((r) => r.basis?.class === evidenceClass));
+    const { tier: _all, ...figures } = scoreOf(
+      'all',
+      results.rules.filter((r) => r.basis?.class === evidenceClass),
+    );
     return { evidenceClass, ...figures };
   });
 }

@@ -17,7 +17,10 @@ function noVerdicts(r: Results): string[] {
   return [
     `### Why ${n} rule${n === 1 ? '' : 's'} got no verdict (${groups.length} cause${groups.length === 1 ? '' : 's'})`,
     '',
-    ...groups.map((g) => `- ${g.blocking ? '**blocking:** ' : ''}${cell(g.cause)}${g.rules.length ? ` (${g.rules.length} rule${g.rules.length === 1 ? '' : 's'})` : ''}${g.fix ? `  \n  **Fix:** ${cell(g.fix)}` : ''}`),
+    ...groups.map(
+      (g) =>
+        `- ${g.blocking ? '**blocking:** ' : ''}${cell(g.cause)}${g.rules.length ? ` (${g.rules.length} rule${g.rules.length === 1 ? '' : 's'})` : ''}${g.fix ? `  \n  **Fix:** ${cell(g.fix)}` : ''}`,
+    ),
     '',
   ];
 }
@@ -32,7 +35,13 @@ function rootCauses(r: Results, failing: number): string[] {
     '',
     '| rules | root cause | failing rules |',
     '|---:|---|---|',
-    ...causes.slice(0, MAX_LISTED).map((c) => `| ${c.rules.length} | ${cell(c.title)} | ${c.rules.slice(0, 5).map((id) => `\`${id}\``).join(', ')}${c.rules.length > 5 ? ` and ${c.rules.length - 5} more` : ''} |`),
+    ...causes.slice(0, MAX_LISTED).map(
+      (c) =>
+        `| ${c.rules.length} | ${cell(c.title)} | ${c.rules
+          .slice(0, 5)
+          .map((id) => `\`${id}\``)
+          .join(', ')}${c.rules.length > 5 ? ` and ${c.rules.length - 5} more` : ''} |`,
+    ),
     ...(causes.length > MAX_LISTED ? ['', `… and ${causes.length - MAX_LISTED} more causes: see report.html`] : []),
   ];
 }

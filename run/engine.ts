@@ -7,7 +7,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Vitest } from 'vitest/node';
-import { catalogue, ruleById } from '../specs/rules/index.ts';
+import { catalogue, ruleById, type RuleId } from '../specs/rules/index.ts';
 import type { TargetKind } from '../targets/target.ts';
 import { EMBEDDED_ENDPOINT } from '../targets/embedded-endpoint.ts';
 import { runPrefix } from '../fixtures/run-prefix.ts';
@@ -92,7 +92,14 @@ async function loadInputs(opts: RunOptions): Promise<Inputs> {
   const expectations = opts.expect ? await expectationsModule() : undefined;
   try {
     return {
-      ...(expectations && opts.expect ? { expectations: await expectations.loadExpectations(opts.expect, catalogue.map((r) => r.id)) } : {}),
+      ...(expectations && opts.expect
+        ? {
+            expectations: await expectations.loadExpectations(
+              opts.expect,
+              catalogue.map((r) => r.id),
+            ),
+          }
+        : {}),
       ...(opts.baseline ? { baseline: await loadBaseline(opts.baseline) } : {}),
     };
   } catch (e) {
@@ -172,19 +179,28 @@ export async function runConformance(
   if (inputs.expectations) results.expectations = (await expectationsModule()).applyExpectations(results, inputs.expectations);
   results.summary = summarise(results.rules);
   results.rootCauses = rootCausesOf(results.rules);
-  withCoverage(results, opts.minCoverage, (r) => !filteredOut(ruleById(r.id), cfg) && !(shard && r.reason === unreported));
+  withCoverage(results, opts.minCoverage, (r) => !filteredOut(ruleById(r.id as RuleId), cfg) && !(shard && r.reason === unreported));
   if (inputs.baseline && opts.baseline) results.baseline = compareWithBaseline(results, inputs.baseline, opts.baseline);
   return { results, exitCode: stop.exitCode ?? exitCodeOf(results) };
 }
 
 /** The rules the run did not reach (it stopped or was aborted): inconclusive with why; filtered rules stay skipped. */
-function withUnreached(reported: ReadonlyMap<string, ReportedRule>, config: Pick<RunConfig, 'tier' | 'rules' | 'evidence'>, why: string): Map<string, ReportedRule> {
+function withUnreached(
+  reported: ReadonlyMap<string, ReportedRule>,
+  config: Pick<RunConfig, 'tier' | 'rules' | 'evidence'>,
+  why: string,
+): Map<string, ReportedRule> {
   return new Map(
     catalogue.map((rule) => {
       const done = reported.get(rule.id);
       if (done) return [rule.id, done];
       const excluded = filteredOut(rule, config);
-      return [rule.id, excluded ? { verdict: 'skip', durationMs: 0, requests: 0, reason: excluded, evidence: [] } : { verdict: 'inconclusive', durationMs: 0, requests: 0, reason: why, evidence: [] }];
+      return [
+        rule.id,
+        excluded
+          ? { verdict: 'skip', durationMs: 0, requests: 0, reason: excluded, evidence: [] }
+          : { verdict: 'inconclusive', durationMs: 0, requests: 0, reason: why, evidence: [] },
+      ];
     }),
   );
 }
@@ -198,7 +214,13 @@ function blockedReports(config: Pick<RunConfig, 'tier' | 'rules' | 'evidence'>, 
       const excluded = filteredOut(rule, config);
       const reported: ReportedRule = excluded
         ? { verdict: 'skip', durationMs: 0, requests: 0, reason: excluded, evidence: [] }
-        : { verdict: 'inconclusive', durationMs: 0, requests: 0, reason: `blocked by set-up: ${cause}`, evidence: [{ message: `not run: ${cause}. Fix: ${fix}` }] };
+        : {
+            verdict: 'inconclusive',
+            durationMs: 0,
+            requests: 0,
+            reason: `blocked by set-up: ${cause}`,
+            evidence: [{ message: `not run: ${cause}. Fix: ${fix}` }],
+          };
       return [rule.id, reported];
     }),
   );

@@ -51,7 +51,7 @@ function joinDashValues(args: readonly string[], flags: readonly Flag[]): string
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const next = args[i + 1];
-    if (takesValue.has(a) && next !== undefined && next.startsWith('-') && next !== '--' && !next.startsWith('--')) {
+    if (takesValue.has(a) && next?.startsWith('-') && next !== '--' && !next.startsWith('--')) {
       out.push(`${a}=${next}`);
       i++;
     } else out.push(a);
@@ -77,7 +77,10 @@ function plainError(e: NodeJS.ErrnoException, spec: CommandSpec): UsageError {
 export function parseFlags(spec: CommandSpec, args: readonly string[], allowPositionals = false): Parsed {
   const flags = [...spec.flags, HELP_FLAG];
   const options = Object.fromEntries(
-    flags.map((f) => [f.name, { type: f.value ? ('string' as const) : ('boolean' as const), ...(f.multiple ? { multiple: true } : {}), ...(f.short ? { short: f.short } : {}) }]),
+    flags.map((f) => [
+      f.name,
+      { type: f.value ? ('string' as const) : ('boolean' as const), ...(f.multiple ? { multiple: true } : {}), ...(f.short ? { short: f.short } : {}) },
+    ]),
   );
   try {
     const { values, positionals } = parseArgs({ args: joinDashValues(args, flags), options, strict: true, allowPositionals });
@@ -91,7 +94,14 @@ export function parseFlags(spec: CommandSpec, args: readonly string[], allowPosi
       const name = f.env.find((n) => process.env[n] !== undefined && process.env[n] !== '');
       if (name === undefined) continue;
       const raw = process.env[name]!;
-      v[f.name] = f.multiple ? raw.split(',').map((x) => x.trim()).filter(Boolean) : f.value ? raw : raw === 'true' || raw === '1';
+      v[f.name] = f.multiple
+        ? raw
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : f.value
+          ? raw
+          : raw === 'true' || raw === '1';
       fromEnv[f.name] = name;
     }
     return { values: v, positionals, help, fromEnv };

@@ -118,7 +118,7 @@ export function usableReportDir(dir: string): string {
   const fail = (why: string) => new UsageError(`--report-dir ${dir} cannot be used (${why}): give a directory you can write to`);
   let at = resolve(dir);
   for (;;) {
-    let st;
+    let st: ReturnType<typeof statSync>;
     try {
       st = statSync(at, { throwIfNoEntry: false });
     } catch (e) {
@@ -178,7 +178,9 @@ export function parseTargetFlag(value: string, region: string, roleArn: string |
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(source === '--target' ? `--target must be embedded, aws or an http(s) URL, got '${value}'` : `${flag} must be an http(s) URL, got '${value}'`);
+    throw new UsageError(
+      source === '--target' ? `--target must be embedded, aws or an http(s) URL, got '${value}'` : `${flag} must be an http(s) URL, got '${value}'`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${flag} must be an http or https URL, got '${value}'`);
   return { kind: 'url', endpoint: value.replace(/\/$/, ''), region, ...(roleArn ? { roleArn } : {}) };
@@ -190,8 +192,18 @@ export const RUN_COMMAND: CommandSpec = {
   synopsis: 'run [options]',
   summary: 'Runs every rule of the catalogue against a target and writes results.json, junit.xml, report.html and summary.md.',
   flags: [
-    { name: 'target', value: 'embedded|aws|URL', default: 'embedded, or the endpoint of --endpoint-url / AWS_ENDPOINT_URL_LAMBDA / AWS_ENDPOINT_URL', help: 'what to test: the embedded reference emulator, real AWS, or an emulator by http(s) URL' },
-    { name: 'endpoint-url', value: 'URL', env: ['AWS_ENDPOINT_URL_LAMBDA', 'AWS_ENDPOINT_URL'], help: "an emulator's URL, the AWS CLI's spelling of --target URL (the variables count only without --target)" },
+    {
+      name: 'target',
+      value: 'embedded|aws|URL',
+      default: 'embedded, or the endpoint of --endpoint-url / AWS_ENDPOINT_URL_LAMBDA / AWS_ENDPOINT_URL',
+      help: 'what to test: the embedded reference emulator, real AWS, or an emulator by http(s) URL',
+    },
+    {
+      name: 'endpoint-url',
+      value: 'URL',
+      env: ['AWS_ENDPOINT_URL_LAMBDA', 'AWS_ENDPOINT_URL'],
+      help: "an emulator's URL, the AWS CLI's spelling of --target URL (the variables count only without --target)",
+    },
     { name: 'region', value: 'REGION', env: ['AWS_REGION', 'AWS_DEFAULT_REGION'], default: 'us-east-1', help: 'the region requests are signed for' },
     { name: 'report-dir', value: 'DIR', default: 'reports/latest', help: 'where the reports go (checked before the run starts)' },
     { name: 'format', value: 'text|json', default: 'text', help: 'json: the run summary as one JSON document on stdout' },
@@ -200,21 +212,47 @@ export const RUN_COMMAND: CommandSpec = {
     { name: 'num-runs', value: 'N', default: String(DEFAULT_NUM_RUNS), help: 'property runs per property rule' },
     { name: 'tier', value: 'core|complete|strict', default: 'strict (all rules)', help: 'run rules up to this tier' },
     { name: 'rules', value: 'GLOBS', help: "rule ids, comma-separated globs (* any text); !glob excludes: '!put.*' runs all but the Put rules" },
-    { name: 'evidence', value: 'CLASSES', help: 'only rules resting on these evidence classes, comma-separated: recorded, analogous, modelled, documented, inferred' },
+    {
+      name: 'evidence',
+      value: 'CLASSES',
+      help: 'only rules resting on these evidence classes, comma-separated: recorded, analogous, modelled, documented, inferred',
+    },
     { name: 'expect', value: 'FILE', help: 'known divergences (JSON or YAML): matching failures become expected-fail' },
     { name: 'baseline', value: 'FILE', help: 'an earlier results.json: exit 1 only on new failures; lists changes' },
     { name: 'shard', value: 'i/n', help: 'run one slice of the suites (combine with lambda-conformance merge)' },
     { name: 'replay', value: 'DIR', multiple: true, help: 'replay recordings (from lambda-conformance record) instead of the suites' },
-    { name: 'role-arn', value: 'ARN', env: ['LAMBDA_CONFORMANCE_ROLE_ARN'], default: "on emulators, a role made through the target's IAM", help: 'execution role of the functions the run creates (required on AWS)' },
-    { name: 'allow-account', value: 'ID', multiple: true, env: ['LAMBDA_CONFORMANCE_ALLOWED_ACCOUNTS'], help: 'AWS accounts the run may touch (required on AWS; comma-separated in the variable)' },
+    {
+      name: 'role-arn',
+      value: 'ARN',
+      env: ['LAMBDA_CONFORMANCE_ROLE_ARN'],
+      default: "on emulators, a role made through the target's IAM",
+      help: 'execution role of the functions the run creates (required on AWS)',
+    },
+    {
+      name: 'allow-account',
+      value: 'ID',
+      multiple: true,
+      env: ['LAMBDA_CONFORMANCE_ALLOWED_ACCOUNTS'],
+      help: 'AWS accounts the run may touch (required on AWS; comma-separated in the variable)',
+    },
     { name: 'concurrency', value: 'N', default: 'cores - 1 embedded, 8 URL, 4 AWS', help: 'rules in flight at once' },
     { name: 'retries', value: 'N', default: '0 embedded, 9 URL, 7 AWS', help: 'retries of a request on throttling, 5xx and lost connections' },
     { name: 'request-timeout', value: 'MS', default: '10000 URL, 30000 AWS', help: "one request's deadline, its whole answer included" },
     { name: 'rate', value: 'N', default: '10 on AWS, unlimited elsewhere', help: 'requests a second for the whole run' },
     { name: 'max-requests', value: 'N', default: '5000 on AWS', help: 'request budget: the run stops cleanly when it is spent' },
     { name: 'max-functions', value: 'N', default: '300 on AWS', help: 'budget of functions created' },
-    { name: 'max-duration', value: 'DURATION', default: '30m URL, 2h AWS, none embedded', help: "the whole run's deadline (90s, 30m, 2h): then it stops, cleans up and reports" },
-    { name: 'min-coverage', value: 'PERCENT', default: '80 on URL and AWS targets, 0 embedded', help: 'exit 1 when fewer selected rules than this got a pass or fail' },
+    {
+      name: 'max-duration',
+      value: 'DURATION',
+      default: '30m URL, 2h AWS, none embedded',
+      help: "the whole run's deadline (90s, 30m, 2h): then it stops, cleans up and reports",
+    },
+    {
+      name: 'min-coverage',
+      value: 'PERCENT',
+      default: '80 on URL and AWS targets, 0 embedded',
+      help: 'exit 1 when fewer selected rules than this got a pass or fail',
+    },
   ],
   notes: [
     'exit codes: 0 every selected rule passed (or is expected-fail); 1 a rule failed (with --baseline: newly failed), a leak, an error,',
@@ -229,7 +267,8 @@ export type TargetSource = '--target' | '--endpoint-url' | 'AWS_ENDPOINT_URL_LAM
 function chooseTarget(parsed: Parsed): { value: string; source: TargetSource } {
   const target = parsed.values.target;
   if (typeof target === 'string') {
-    if (typeof parsed.values['endpoint-url'] === 'string' && !parsed.fromEnv['endpoint-url']) throw new UsageError('give either --target or --endpoint-url, not both');
+    if (typeof parsed.values['endpoint-url'] === 'string' && !parsed.fromEnv['endpoint-url'])
+      throw new UsageError('give either --target or --endpoint-url, not both');
     return { value: target, source: '--target' };
   }
   const endpoint = parsed.values['endpoint-url'];
@@ -243,7 +282,10 @@ export function parseRunOptions(args: string[]): RunOptions {
   const region = values.region ?? 'us-east-1';
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new UsageError(`--region must look like us-east-1, got '${region}'`);
   const roleArn = values['role-arn'];
-  const allow = (values['allow-account'] ?? []).flatMap((a) => a.split(',')).map((a) => a.trim()).filter(Boolean);
+  const allow = (values['allow-account'] ?? [])
+    .flatMap((a) => a.split(','))
+    .map((a) => a.trim())
+    .filter(Boolean);
   for (const a of allow) if (!/^\d{12}$/.test(a)) throw new UsageError(`--allow-account takes 12-digit account ids, got '${a}'`);
   const chosen = chooseTarget(parsed);
   const target = parseTargetFlag(chosen.value, region, roleArn, chosen.source);
@@ -284,7 +326,10 @@ export function parseRunOptions(args: string[]): RunOptions {
 
 /** --evidence: comma-separated evidence classes. */
 function parseEvidenceClasses(value: string): EvidenceClass[] {
-  const classes = value.split(',').map((c) => c.trim()).filter(Boolean);
+  const classes = value
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
   const unknown = classes.filter((c) => !(EVIDENCE_CLASSES as readonly string[]).includes(c));
   if (!classes.length || unknown.length) throw new UsageError(`--evidence takes classes among ${EVIDENCE_CLASSES.join(', ')}, got '${value}'`);
   return classes as EvidenceClass[];
@@ -292,7 +337,10 @@ function parseEvidenceClasses(value: string): EvidenceClass[] {
 
 /** --rules: comma-separated globs, `!glob` to exclude; at least one non-empty glob. */
 function checkedRules(rules: string): string {
-  const parts = rules.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = rules
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (!parts.length || parts.some((p) => p === '!')) throw new UsageError(`--rules takes comma-separated id globs (!glob to exclude), got '${rules}'`);
   return rules;
 }

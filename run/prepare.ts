@@ -48,7 +48,9 @@ async function allowedAccount(clients: ServiceClients, allow: readonly string[])
   try {
     account = (await clients.sts.send(new GetCallerIdentityCommand({}))).Account;
   } catch (e) {
-    throw new TargetError(`cannot tell which AWS account these credentials belong to (STS GetCallerIdentity failed: ${(e as Error).message}); nothing was created`);
+    throw new TargetError(
+      `cannot tell which AWS account these credentials belong to (STS GetCallerIdentity failed: ${(e as Error).message}); nothing was created`,
+    );
   }
   if (!account || !allow.includes(account)) {
     throw new TargetError(`account ${account ?? '(unknown)'} is not in the allowlist (${allow.join(', ')}); refusing to run, nothing was created`);
@@ -70,7 +72,12 @@ export async function prepareTarget(cfg: TargetConfig, o: PrepareOptions): Promi
   const log = o.log ?? (() => {});
   if (cfg.kind === 'embedded') return embedded(cfg);
   const timeoutMs = cfg.timeoutMs ?? (cfg.kind === 'aws' ? 30_000 : 10_000);
-  const clients = serviceClients({ ...(cfg.kind === 'url' ? { endpoint: cfg.endpoint } : {}), region: cfg.region, credentials: credentialsFor(cfg), timeoutMs });
+  const clients = serviceClients({
+    ...(cfg.kind === 'url' ? { endpoint: cfg.endpoint } : {}),
+    region: cfg.region,
+    credentials: credentialsFor(cfg),
+    timeoutMs,
+  });
   let target: Target | undefined;
   const created: Created[] = [];
   const close = () => {
@@ -88,13 +95,21 @@ export async function prepareTarget(cfg: TargetConfig, o: PrepareOptions): Promi
       log('probing which operations the target implements (one attempt each)...');
       const probed = await probeOperations(target, `${o.prefix}probe-missing`, { log, ...(o.signal ? { signal: o.signal } : {}) });
       if (probed.onlyFaults) {
-        throw new TargetError(`the target at ${target.endpoint} answered the probes with nothing but faults, so nothing can be judged there: ${probed.onlyFaults.join('; ')}`);
+        throw new TargetError(
+          `the target at ${target.endpoint} answered the probes with nothing but faults, so nothing can be judged there: ${probed.onlyFaults.join('; ')}`,
+        );
       }
       lacking = probed.lacking;
     }
     if (o.signal?.aborted) throw o.signal.reason;
     log(`setting up on the target: account, execution role, a canary function, destinations...`);
-    const p = await provisionEnvironment(target, clients, { prefix: o.prefix, region: cfg.region, pacing: pacingOf(o.resilience), ...(cfg.roleArn ? { roleArn: cfg.roleArn } : {}), ...(account ? { account } : {}) });
+    const p = await provisionEnvironment(target, clients, {
+      prefix: o.prefix,
+      region: cfg.region,
+      pacing: pacingOf(o.resilience),
+      ...(cfg.roleArn ? { roleArn: cfg.roleArn } : {}),
+      ...(account ? { account } : {}),
+    });
     created.push(...p.created);
     const env = p.environment;
     target.roleArn = env.roleArn;
@@ -106,7 +121,10 @@ export async function prepareTarget(cfg: TargetConfig, o: PrepareOptions): Promi
       problems: p.problems,
       async teardown() {
         try {
-          const functions = await sweep(connected.client, { run: o.prefix }).catch((e: Error) => ({ removed: [], failed: [`sweep of ${o.prefix}: ${e.message}`] }));
+          const functions = await sweep(connected.client, { run: o.prefix }).catch((e: Error) => ({
+            removed: [],
+            failed: [`sweep of ${o.prefix}: ${e.message}`],
+          }));
           const companions = await removeCompanions(clients, created);
           return { removed: functions.removed, failed: [...functions.failed, ...companions] };
         } finally {

@@ -5,10 +5,10 @@ import { runPrefix } from '../fixtures/run-prefix.ts';
 import { exitCodeOf, rootCausesOf, summarise, type Results } from '../reporting/results.ts';
 import { groupSetupProblems } from '../reporting/setup-problems.ts';
 import { loadRecording, RecordingError } from '../recording/transcript.ts';
-import { replayRecordings } from '../recording/replay-run.ts';
+import { replayRecordings } from '../recording/replay-recordings.ts';
 import { InputFileError, TargetError } from './errors.ts';
 import type { RunOptions } from './options.ts';
-import { prepareTarget } from './prepare.ts';
+import { prepareTarget, type Prepared } from './prepare.ts';
 import { resultsOf } from './results-header.ts';
 
 /** A --replay directory that is not a recording. */
@@ -26,7 +26,7 @@ export async function runReplay(opts: RunOptions & { replay: string[] }, log: (l
     }
   }
   const prefix = runPrefix();
-  let prepared;
+  let prepared: Prepared;
   try {
     prepared = await prepareTarget(opts.target, { prefix, allowAccounts: opts.allowAccounts, resilience: opts.resilience, log });
   } catch (e) {

@@ -39,7 +39,11 @@ export class RunStop {
   stop(reason: StopReason): void {
     if (this.reason) return;
     this.reason = reason;
-    this.log(reason === 'max-duration' ? '--max-duration passed: stopping the run, then removing everything it created' : `${reason}: stopping the run, then removing everything it created`);
+    this.log(
+      reason === 'max-duration'
+        ? '--max-duration passed: stopping the run, then removing everything it created'
+        : `${reason}: stopping the run, then removing everything it created`,
+    );
     this.controller.abort(new Error(reason === 'max-duration' ? 'the run reached --max-duration' : `interrupted by ${reason}`));
     for (const f of this.listeners.splice(0)) f();
   }

@@ -91,7 +91,10 @@ export function validatorFor(pointer: string, opts: ValidatorOptions = {}): Vali
     fn = precompiledFile()?.kinds[kind]?.[exportName(pointer)];
     if (!fn) {
       let ajv = ajvs.get(kind);
-      if (!ajv) ajvs.set(kind, (ajv = newAjv(opts)));
+      if (!ajv) {
+        ajv = newAjv(opts);
+        ajvs.set(kind, ajv);
+      }
       fn = ajv.getSchema(refOf(pointer));
       if (!fn) throw new Error(`specs: no schema at ${refOf(pointer)}`);
     }

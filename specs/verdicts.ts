@@ -52,3 +52,6 @@ export interface RuleMeta {
   requests: number;
   evidence: Evidence[];
 }
+
+/** An expected or actual value as evidence text: strings as they are, anything else as JSON. */
+export const evidenceText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));

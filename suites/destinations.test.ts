@@ -7,7 +7,14 @@
 // (else they are blocked by the status rule).
 import type { FunctionFixture } from '../fixtures/provision.ts';
 import type { DestinationService } from '../fixtures/companions.ts';
-import { invalidDestinationArn, invalidDestinationConfig, malformedDestinationMessage, ONE_VALIDATION_ERROR, SELF_DESTINATION, violationText } from '../specs/aws-texts.ts';
+import {
+  invalidDestinationArn,
+  invalidDestinationConfig,
+  malformedDestinationMessage,
+  ONE_VALIDATION_ERROR,
+  SELF_DESTINATION,
+  violationText,
+} from '../specs/aws-texts.ts';
 import type { Observation } from '../targets/observe.ts';
 import { expectEqual, expectError, expectMembers, expectOk, expectThat, given, requireErrorStatus, whereIn } from './harness/expect.ts';
 import { Inconclusive, Unsupported } from './harness/outcomes.ts';
@@ -93,7 +100,8 @@ s.rule('destination.lambda.accepted', async (t) => {
 });
 
 /** Put on `fn` with `destination` on OnSuccess. */
-const putOnSuccess = (t: RuleContext, fn: FunctionFixture, destination: string) => t.put({ FunctionName: fn.name, DestinationConfig: dc('OnSuccess', destination) });
+const putOnSuccess = (t: RuleContext, fn: FunctionFixture, destination: string) =>
+  t.put({ FunctionName: fn.name, DestinationConfig: dc('OnSuccess', destination) });
 
 s.rule('destination.lambda.missing-rejected', async (t) => {
   const fn = await t.fn();
@@ -145,7 +153,13 @@ s.rule('destination.malformed-arn.validation-exception', async (t) => {
     expectError(o, { status: 400, code: 'ValidationException' });
     // The recorded form up to the constraint (which constraint text follows is the message rule's concern).
     const start = `${ONE_VALIDATION_ERROR}${violationText(arn, pathOf(side), '')}`;
-    expectThat((o.message ?? '').startsWith(start), `${o.op} error message: Received: ${o.message} / Expected: to start with ${start}`, `${start}…`, o.message, whereIn(o, 'error message'));
+    expectThat(
+      (o.message ?? '').startsWith(start),
+      `${o.op} error message: Received: ${o.message} / Expected: to start with ${start}`,
+      `${start}…`,
+      o.message,
+      whereIn(o, 'error message'),
+    );
   }
 });
 
@@ -177,7 +191,13 @@ s.rule('destination.empty-string.passes-validation', async (t) => {
   const passes = (o: Observation) => {
     const answered = `${o.status}${o.errorCode ? ` ${o.errorCode}: ${o.message}` : ''}`;
     const ok = o.status === 200 || (o.status === 400 && o.errorCode === INVALID_PARAMETER.code);
-    expectThat(ok, `${o.op} status: Received: ${answered} / Expected: 200, or 400 InvalidParameterValueException`, '200, or 400 InvalidParameterValueException', answered, whereIn(o, 'status'));
+    expectThat(
+      ok,
+      `${o.op} status: Received: ${answered} / Expected: 200, or 400 InvalidParameterValueException`,
+      '200, or 400 InvalidParameterValueException',
+      answered,
+      whereIn(o, 'status'),
+    );
   };
   for (const side of SIDES) {
     t.subject = `an empty Destination on ${side}`;

@@ -91,7 +91,8 @@ s.rule('model.sequences.agree-with-model', async (t) => {
   } catch (e) {
     // The counterexample is replayed alone last: its failure is the last one seen. Keep where it diverged, for the root cause.
     const last = seen.failure;
-    if (e instanceof RuleFailure && !e.where && last?.where && e.message === last.message) throw new RuleFailure(e.message, e.expected, e.actual, e.extra, last.where);
+    if (e instanceof RuleFailure && !e.where && last?.where && e.message === last.message)
+      throw new RuleFailure(e.message, e.expected, e.actual, e.extra, last.where);
     throw e;
   }
 });

@@ -16,6 +16,7 @@ import { blockedBy, expectError, expectMembers, expectThat, given, requireErrorS
 import { mismatch } from './harness/outcomes.ts';
 import type { RuleContext } from './harness/rule-context.ts';
 import { conformanceSuite } from './harness/suite.ts';
+import type { RuleId } from '../specs/rules/index.ts';
 
 const s = conformanceSuite('name-forms');
 
@@ -30,7 +31,13 @@ const NOT_FOUND = { status: 404, code: 'ResourceNotFoundException' } as const;
 const MISMATCH = { status: 400, code: 'InvalidParameterValueException' } as const;
 
 /** One request of `op` on `functionName` (and `qualifier`); Put and Update send `settings`. */
-function send(t: RuleContext, op: Op, functionName: string, qualifier?: string, settings: Record<string, unknown> = { MaximumRetryAttempts: 1 }): Promise<Observation> {
+function send(
+  t: RuleContext,
+  op: Op,
+  functionName: string,
+  qualifier?: string,
+  settings: Record<string, unknown> = { MaximumRetryAttempts: 1 },
+): Promise<Observation> {
   const input = { FunctionName: functionName, ...(qualifier !== undefined ? { Qualifier: qualifier } : {}) };
   switch (op) {
     case 'Put':
@@ -68,21 +75,45 @@ const myFunction = (t: RuleContext) => `${t.config.prefix}my-function`;
 
 // ---------------------------------------------------------------- FunctionName faults: 400 ValidationException
 
-const NAME_FAULTS: Array<{ id: string; what: string; name: (p: Place, my: string) => string }> = [
-  { id: 'invalid-characters', what: 'a character outside the pattern', name: (_, my) => `${my}!` },
-  { id: 'asterisk', what: 'a single invalid character', name: () => '*' },
-  { id: 'partial-arn-invalid-account', what: 'a partial ARN whose account is not 12 digits', name: (_, my) => `invalid-account:function:${my}` },
-  { id: 'arn-invalid-region', what: 'a region that is not one', name: (p, my) => `arn:${p.partition}:lambda:invalid-region:${p.account}:function:${my}` },
-  { id: 'arn-missing-region', what: 'an empty region', name: (p, my) => `arn:${p.partition}:lambda::${p.account}:function:${my}` },
-  { id: 'arn-missing-account', what: 'an empty account', name: (p, my) => `arn:${p.partition}:lambda:${p.region}::function:${my}` },
-  { id: 'non-lambda-arn', what: 'the ARN of another service', name: (p) => `arn:${p.partition}:ec2:${p.region}:${p.account}:instance:i-1234567890abcdef0` },
-  { id: 'arn-two-qualifiers', what: 'two qualifiers', name: (p, my) => `arn:${p.partition}:lambda:${p.region}:${p.account}:function:${my}:1:2` },
-  { id: 'partial-arn-extra-qualifier', what: 'a partial ARN with a qualifier after $LATEST', name: (_, my) => `function:${my}:$LATEST:extra` },
-  { id: 'arn-misspelled-latest', what: 'a misspelled $LATEST', name: (p, my) => `arn:${p.partition}:lambda:${p.region}:${p.account}:function:${my}:$LATES` },
+const NAME_FAULTS: Array<{ id: RuleId; what: string; name: (p: Place, my: string) => string }> = [
+  { id: 'name.invalid-characters.validation-exception', what: 'a character outside the pattern', name: (_, my) => `${my}!` },
+  { id: 'name.asterisk.validation-exception', what: 'a single invalid character', name: () => '*' },
+  {
+    id: 'name.partial-arn-invalid-account.validation-exception',
+    what: 'a partial ARN whose account is not 12 digits',
+    name: (_, my) => `invalid-account:function:${my}`,
+  },
+  {
+    id: 'name.arn-invalid-region.validation-exception',
+    what: 'a region that is not one',
+    name: (p, my) => `arn:${p.partition}:lambda:invalid-region:${p.account}:function:${my}`,
+  },
+  { id: 'name.arn-missing-region.validation-exception', what: 'an empty region', name: (p, my) => `arn:${p.partition}:lambda::${p.account}:function:${my}` },
+  { id: 'name.arn-missing-account.validation-exception', what: 'an empty account', name: (p, my) => `arn:${p.partition}:lambda:${p.region}::function:${my}` },
+  {
+    id: 'name.non-lambda-arn.validation-exception',
+    what: 'the ARN of another service',
+    name: (p) => `arn:${p.partition}:ec2:${p.region}:${p.account}:instance:i-1234567890abcdef0`,
+  },
+  {
+    id: 'name.arn-two-qualifiers.validation-exception',
+    what: 'two qualifiers',
+    name: (p, my) => `arn:${p.partition}:lambda:${p.region}:${p.account}:function:${my}:1:2`,
+  },
+  {
+    id: 'name.partial-arn-extra-qualifier.validation-exception',
+    what: 'a partial ARN with a qualifier after $LATEST',
+    name: (_, my) => `function:${my}:$LATEST:extra`,
+  },
+  {
+    id: 'name.arn-misspelled-latest.validation-exception',
+    what: 'a misspelled $LATEST',
+    name: (p, my) => `arn:${p.partition}:lambda:${p.region}:${p.account}:function:${my}:$LATES`,
+  },
 ];
 
 for (const fault of NAME_FAULTS) {
-  s.rule(`name.${fault.id}.validation-exception`, async (t) => {
+  s.rule(fault.id, async (t) => {
     // The name would name no function if it were looked up: a target that looks it up first answers 404.
     const name = fault.name(await placeOf(t), myFunction(t));
     // One subject for all: a target that skips the pattern fails them all for one reason.
@@ -109,10 +140,17 @@ s.rule('name.several-faults.all-reported', async (t) => {
     const o = await send(t, op, name, qualifier);
     // That each fault is a ValidationException is judged by the rules of each fault alone.
     requireErrorStatus(o, 400, 'name.arn-invalid-region.validation-exception');
-    if (o.errorCode !== VALIDATION.code) throw blockedBy(mismatch(whereIn(o, 'error code'), VALIDATION.code, o.errorCode ?? '(none)'), 'name.arn-invalid-region.validation-exception');
+    if (o.errorCode !== VALIDATION.code)
+      throw blockedBy(mismatch(whereIn(o, 'error code'), VALIDATION.code, o.errorCode ?? '(none)'), 'name.arn-invalid-region.validation-exception');
     const message = o.message ?? '';
     const both = message.includes("at 'functionName'") && message.includes("at 'qualifier'");
-    expectThat(both, `${o.op} error message: Received: ${message} / Expected: a message naming both 'functionName' and 'qualifier'`, "violations at 'functionName' and at 'qualifier'", message, whereIn(o, 'error message'));
+    expectThat(
+      both,
+      `${o.op} error message: Received: ${message} / Expected: a message naming both 'functionName' and 'qualifier'`,
+      "violations at 'functionName' and at 'qualifier'",
+      message,
+      whereIn(o, 'error message'),
+    );
   }
 });
 

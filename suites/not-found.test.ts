@@ -11,6 +11,7 @@ import type { Observation } from '../targets/observe.ts';
 import { expectEqual, expectError, given, requireErrorStatus, whereIn } from './harness/expect.ts';
 import type { RuleContext } from './harness/rule-context.ts';
 import { conformanceSuite } from './harness/suite.ts';
+import type { RuleId } from '../specs/rules/index.ts';
 
 const s = conformanceSuite('not-found');
 const NOT_FOUND = { status: 404, code: 'ResourceNotFoundException' } as const;
@@ -23,13 +24,13 @@ const missingName = (t: RuleContext) => `${t.config.prefix}doesnotexist`;
 const lambdaArn = (ref: FunctionFixture, name: string) => `arn:${ref.partition}:lambda:${ref.region}:${ref.account}:function:${name}`;
 
 /** The 404 whose message a rule judges (else it is blocked by `statusRule`), with this message. */
-function expectNotFoundMessage(o: Observation, statusRule: string, message: string): void {
+function expectNotFoundMessage(o: Observation, statusRule: RuleId, message: string): void {
   requireErrorStatus(o, 404, statusRule);
   expectError(o, { message });
 }
 
 /** As expectNotFoundMessage, for the "doesn't have an EventInvokeConfig" text: a message naming another ARN fails on the ARN's kind. */
-function expectNoConfigMessage(o: Observation, statusRule: string, qualifiedArn: string): void {
+function expectNoConfigMessage(o: Observation, statusRule: RuleId, qualifiedArn: string): void {
   requireErrorStatus(o, 404, statusRule);
   const named = arnInNoEventInvokeConfig(o.message ?? '');
   if (named !== undefined) expectEqual(whereIn(o, 'ARN named in the error message'), named, qualifiedArn);
@@ -64,7 +65,11 @@ s.rule('put.missing-function.message', async (t) => {
   t.subject = MISSING_FUNCTION;
   expectNotFoundMessage(await t.put({ FunctionName: missingName(t), MaximumRetryAttempts: 1 }), 'put.missing-function.not-found', FUNCTION_DOES_NOT_EXIST);
   t.subject = 'the ARN of a function that does not exist';
-  expectNotFoundMessage(await t.put({ FunctionName: lambdaArn(ref, missingName(t)), MaximumRetryAttempts: 1 }), 'put.missing-function.arn-not-found', FUNCTION_DOES_NOT_EXIST);
+  expectNotFoundMessage(
+    await t.put({ FunctionName: lambdaArn(ref, missingName(t)), MaximumRetryAttempts: 1 }),
+    'put.missing-function.arn-not-found',
+    FUNCTION_DOES_NOT_EXIST,
+  );
 });
 
 s.rule('update.missing-function.not-found', async (t) => {
@@ -74,7 +79,11 @@ s.rule('update.missing-function.not-found', async (t) => {
 
 s.rule('update.missing-function.message', async (t) => {
   t.subject = MISSING_FUNCTION;
-  expectNotFoundMessage(await t.update({ FunctionName: missingName(t), MaximumRetryAttempts: 0 }), 'update.missing-function.not-found', FUNCTION_DOES_NOT_EXIST);
+  expectNotFoundMessage(
+    await t.update({ FunctionName: missingName(t), MaximumRetryAttempts: 0 }),
+    'update.missing-function.not-found',
+    FUNCTION_DOES_NOT_EXIST,
+  );
 });
 
 s.rule('get.missing-function.not-found', async (t) => {
@@ -152,7 +161,7 @@ s.rule('not-found.error-code', async (t) => {
   const missing = missingName(t);
   const fn = await t.fn();
   // [the answer, the rule that judges its status]
-  const answers: Array<[Observation, string]> = [
+  const answers: Array<[Observation, RuleId]> = [
     [await t.put({ FunctionName: missing, MaximumRetryAttempts: 1 }), 'put.missing-function.not-found'],
     [await t.update({ FunctionName: missing, MaximumRetryAttempts: 0 }), 'update.missing-function.not-found'],
     [await t.get({ FunctionName: missing }), 'get.missing-function.not-found'],

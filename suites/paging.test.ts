@@ -50,7 +50,13 @@ async function listPage(t: RuleContext, fn: FunctionFixture, query: Record<strin
 
 /** A NextMarker worth following: a non-empty string. */
 function expectMarker(p: Page, why: string): string {
-  expectThat(typeof p.next === 'string' && p.next !== '', `${p.x.label}: ${why}: NextMarker is ${p.hasNext ? JSON.stringify(p.next) : 'absent'}`, 'a non-empty NextMarker', p.hasNext ? p.next : '(absent)', on(p.x, 'body.NextMarker'));
+  expectThat(
+    typeof p.next === 'string' && p.next !== '',
+    `${p.x.label}: ${why}: NextMarker is ${p.hasNext ? JSON.stringify(p.next) : 'absent'}`,
+    'a non-empty NextMarker',
+    p.hasNext ? p.next : '(absent)',
+    on(p.x, 'body.NextMarker'),
+  );
   return p.next as string;
 }
 
@@ -78,10 +84,26 @@ async function allPages(t: RuleContext, fn: FunctionFixture, maxPages: number, m
   for (;;) {
     const what = maxItems === undefined ? 'List' : `List with MaxItems=${maxItems}`;
     const last = pages.at(-1);
-    expectThat(pages.length < maxPages, `${what}: NextMarker still present after ${pages.length} pages`, `at most ${maxPages} pages`, `more than ${maxPages}`, last ? on(last.x, 'number of pages') : undefined);
-    const page = await listPage(t, fn, { ...(maxItems !== undefined ? { MaxItems: String(maxItems) } : {}), ...(marker !== undefined ? { Marker: marker } : {}) });
+    expectThat(
+      pages.length < maxPages,
+      `${what}: NextMarker still present after ${pages.length} pages`,
+      `at most ${maxPages} pages`,
+      `more than ${maxPages}`,
+      last ? on(last.x, 'number of pages') : undefined,
+    );
+    const page = await listPage(t, fn, {
+      ...(maxItems !== undefined ? { MaxItems: String(maxItems) } : {}),
+      ...(marker !== undefined ? { Marker: marker } : {}),
+    });
     pages.push(page);
-    if (maxItems !== undefined) expectThat(page.items.length <= maxItems, `${page.x.label}: ${page.items.length} items on a page of MaxItems=${maxItems}`, `at most ${maxItems}`, page.items.length, on(page.x, 'number of items on a page'));
+    if (maxItems !== undefined)
+      expectThat(
+        page.items.length <= maxItems,
+        `${page.x.label}: ${page.items.length} items on a page of MaxItems=${maxItems}`,
+        `at most ${maxItems}`,
+        page.items.length,
+        on(page.x, 'number of items on a page'),
+      );
     if (!page.hasNext) return pages;
     marker = expectMarker(page, 'a page that is not the last');
   }
@@ -100,7 +122,8 @@ async function precondition(t: RuleContext, fn: FunctionFixture, count: number):
     const page = await listPage(t, fn, marker !== undefined ? { Marker: marker } : {});
     pages.push(page);
     if (typeof page.next !== 'string' || page.next === '') break;
-    if (pages.length > count) throw blockedBy(mismatch(on(page.x, 'number of pages'), `at most ${count + 1} pages`, `more than ${count + 1}`), 'list.paging.covers-each-once');
+    if (pages.length > count)
+      throw blockedBy(mismatch(on(page.x, 'number of pages'), `at most ${count + 1} pages`, `more than ${count + 1}`), 'list.paging.covers-each-once');
     marker = page.next;
   }
   const distinct = new Set(pages.flatMap((p) => p.keys)).size;
@@ -111,7 +134,13 @@ async function precondition(t: RuleContext, fn: FunctionFixture, count: number):
 /** Fewer (or more) configs than the fixture holds, said so that the root cause reads "fewer items than expected". */
 function countMismatch(x: Exchange, expected: number, actual: number): RuleFailure {
   const where = on(x, 'number of configs listed');
-  return new RuleFailure(`${where.request} ${where.field}: Received: ${actual} / Expected: ${expected}`, Array<string>(expected).fill('a config'), Array<string>(actual).fill('a config'), { field: where.field }, where);
+  return new RuleFailure(
+    `${where.request} ${where.field}: Received: ${actual} / Expected: ${expected}`,
+    Array<string>(expected).fill('a config'),
+    Array<string>(actual).fill('a config'),
+    { field: where.field },
+    where,
+  );
 }
 
 s.rule('list.empty.empty-array', async (t) => {
@@ -146,7 +175,13 @@ s.rule('list.paging.max-items-limits-page', async (t) => {
   await precondition(t, fn, count);
   for (const n of [1, 2]) {
     const page = await listPage(t, fn, { MaxItems: String(n) });
-    expectThat(page.items.length <= n, `${page.x.label}: ${page.items.length} items`, `at most ${n} items`, page.items.length, on(page.x, 'number of items on a page'));
+    expectThat(
+      page.items.length <= n,
+      `${page.x.label}: ${page.items.length} items`,
+      `at most ${n} items`,
+      page.items.length,
+      on(page.x, 'number of items on a page'),
+    );
     expectMarker(page, `${count - page.items.length} of ${count} configs remain`);
   }
 });
@@ -163,7 +198,13 @@ s.rule('list.paging.covers-each-once', async (t) => {
     const seen = pages.flatMap((p) => p.keys);
     const twice = seen.filter((k, i) => seen.indexOf(k) !== i);
     const last = pages.at(-1)!.x;
-    expectThat(twice.length === 0, `MaxItems=${n}: ${twice.length} configs listed more than once over ${pages.length} pages`, 'each config once', `${twice.length} repeated`, on(last, 'configs over all pages (repeated)'));
+    expectThat(
+      twice.length === 0,
+      `MaxItems=${n}: ${twice.length} configs listed more than once over ${pages.length} pages`,
+      'each config once',
+      `${twice.length} repeated`,
+      on(last, 'configs over all pages (repeated)'),
+    );
     expectEqual(on(last, 'configs over all pages'), [...seen].sort(), [...full].sort());
   }
 });
@@ -177,14 +218,20 @@ s.rule('list.paging.last-page-no-marker', async (t) => {
     let marker: string | undefined;
     for (let pages = 1; ; pages++) {
       const page = await listPage(t, fn, { MaxItems: String(n), ...(marker !== undefined ? { Marker: marker } : {}) });
-      page.keys.forEach((k) => seen.add(k));
+      for (const k of page.keys) seen.add(k);
       if (seen.size >= count) {
         // This page holds the last config: it is the last page.
         expectKeysAbsent(on(page.x, 'body of the page with the last config'), page.body, 'NextMarker');
         break;
       }
       marker = expectMarker(page, `${count - seen.size} configs not listed yet`);
-      expectThat(pages < count + 1, `MaxItems=${n}: ${seen.size} of ${count} configs after ${pages} pages`, 'all configs', seen.size, on(page.x, 'configs over all pages'));
+      expectThat(
+        pages < count + 1,
+        `MaxItems=${n}: ${seen.size} of ${count} configs after ${pages} pages`,
+        'all configs',
+        seen.size,
+        on(page.x, 'configs over all pages'),
+      );
     }
   }
 });
@@ -197,7 +244,15 @@ s.rule('list.paging.items-match-get', async (t) => {
   // Each qualifier holds different settings and destinations.
   given(await t.put({ FunctionName: fn.name, MaximumRetryAttempts: 0, DestinationConfig: { OnSuccess: { Destination: dest.arn } } }));
   given(await t.put({ FunctionName: fn.name, Qualifier: version, MaximumEventAgeInSeconds: 120 }));
-  given(await t.put({ FunctionName: fn.name, Qualifier: alias, MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600, DestinationConfig: { OnFailure: { Destination: dest.arn } } }));
+  given(
+    await t.put({
+      FunctionName: fn.name,
+      Qualifier: alias,
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 3600,
+      DestinationConfig: { OnFailure: { Destination: dest.arn } },
+    }),
+  );
   const qualifiers = ['$LATEST', version, alias];
   const pages = await precondition(t, fn, qualifiers.length);
   const items = pages.flatMap((p) => p.items);
@@ -208,7 +263,11 @@ s.rule('list.paging.items-match-get', async (t) => {
     const got = await wireCall(t, 'GetFunctionEventInvokeConfig', fn.arn, { qualifier: q });
     const config = givenWire(got);
     const matching = items.filter((i) => i.FunctionArn === config.FunctionArn);
-    if (matching.length > 1) throw blockedBy(mismatch(on(pages[0]!.x, 'FunctionArns of the items'), 'one item per FunctionArn', `${matching.length} items with ${String(config.FunctionArn)}`), 'response.function-arn.qualified');
+    if (matching.length > 1)
+      throw blockedBy(
+        mismatch(on(pages[0]!.x, 'FunctionArns of the items'), 'one item per FunctionArn', `${matching.length} items with ${String(config.FunctionArn)}`),
+        'response.function-arn.qualified',
+      );
     if (!matching[0]) throw mismatch(on(pages[0]!.x, `List item with the FunctionArn Get of ${q} answered`), config.FunctionArn, '(absent)');
     expectEqual(on(got, `List item vs Get of ${q} (LastModified aside)`), withoutTime(matching[0]), withoutTime(config));
   }
@@ -230,7 +289,13 @@ s.rule('list.paging.unknown-marker-handled', async (t) => {
     const items = listItems(x, expectWireOk(x));
     for (const item of items) {
       const name = /:function:([^:]+)/.exec(String(item.FunctionArn))?.[1];
-      expectThat(name === fn.name, `${x.label}: a foreign Marker answered a config of another function`, `configs of ${fn.name} only`, item.FunctionArn, on(x, 'body.FunctionEventInvokeConfigs[].FunctionArn'));
+      expectThat(
+        name === fn.name,
+        `${x.label}: a foreign Marker answered a config of another function`,
+        `configs of ${fn.name} only`,
+        item.FunctionArn,
+        on(x, 'body.FunctionEventInvokeConfigs[].FunctionArn'),
+      );
     }
   }
 });

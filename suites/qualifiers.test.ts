@@ -60,7 +60,10 @@ async function withAlias(t: RuleContext): Promise<{ fn: FunctionFixture; version
 type Holding = Array<[Slot, Settings | undefined]>;
 
 /** The two settings the rules put, in one order (a body's other members aside). */
-const settingsOf = (b: { MaximumRetryAttempts?: unknown; MaximumEventAgeInSeconds?: unknown } | undefined) => ({ MaximumRetryAttempts: b?.MaximumRetryAttempts, MaximumEventAgeInSeconds: b?.MaximumEventAgeInSeconds });
+const settingsOf = (b: { MaximumRetryAttempts?: unknown; MaximumEventAgeInSeconds?: unknown } | undefined) => ({
+  MaximumRetryAttempts: b?.MaximumRetryAttempts,
+  MaximumEventAgeInSeconds: b?.MaximumEventAgeInSeconds,
+});
 const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Whose config a body shows, among the configs put in the fixture; else the settings themselves. */
@@ -237,7 +240,13 @@ s.rule('qualifier.arn-placement-respected', async (t) => {
   // Which 4xx AWS answers for another account is not recorded; a throttle says nothing either way.
   if (put.status === 429) throw new Inconclusive(`PutFunctionEventInvokeConfig on another account's ARN was throttled (429): no answer to judge`);
   const answered = `${put.status}${put.errorCode ? ` ${put.errorCode}: ${put.message}` : ''}`;
-  expectThat(put.status !== undefined && put.status >= 400 && put.status < 500, `Put on another account's ARN must not act on the caller's ${fn.name}: Received: ${answered} / Expected: 4xx`, '4xx', answered, whereIn(put, 'status'));
+  expectThat(
+    put.status !== undefined && put.status >= 400 && put.status < 500,
+    `Put on another account's ARN must not act on the caller's ${fn.name}: Received: ${answered} / Expected: 4xx`,
+    '4xx',
+    answered,
+    whereIn(put, 'status'),
+  );
   // $LATEST had no config: a Put that acted on the caller's function would have made one.
   t.subject = undefined;
   expectHolds(await t.get({ FunctionName: fn.name }), LATEST, [[LATEST, undefined]]);
@@ -299,7 +308,11 @@ async function plainMismatch(t: RuleContext, fn: FunctionFixture, version: strin
   requireErrorStatus(o, 400, 'qualifier.mismatch.rejected');
   return o;
 }
-const sameAnswerAs = (o: Observation) => ({ status: o.status!, ...(o.errorCode ? { code: o.errorCode } : {}), ...(o.message !== undefined ? { message: o.message } : {}) });
+const sameAnswerAs = (o: Observation) => ({
+  status: o.status!,
+  ...(o.errorCode ? { code: o.errorCode } : {}),
+  ...(o.message !== undefined ? { message: o.message } : {}),
+});
 
 s.rule('qualifier.mismatch.compared-as-strings', async (t) => {
   const { fn, version, alias } = await withAlias(t);

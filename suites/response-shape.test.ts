@@ -98,12 +98,37 @@ async function tour(t: RuleContext): Promise<Tour> {
   const v1 = t.arn(fn, version);
   const aliasArn = t.arn(fn, alias);
   // The FunctionName forms vary: unqualified ARN, ARN + Qualifier, qualified ARN.
-  await call('PutFunctionEventInvokeConfig', fn.arn, { body: { MaximumRetryAttempts: 0 } }, { FunctionArn: latest, sure: { MaximumRetryAttempts: 0 }, never: ['MaximumEventAgeInSeconds'], unsetSides: ['OnSuccess', 'OnFailure'] });
-  await call('UpdateFunctionEventInvokeConfig', fn.arn, { qualifier: '$LATEST', body: { MaximumEventAgeInSeconds: 60 } }, { FunctionArn: latest, sure: { MaximumEventAgeInSeconds: 60 }, never: [], unsetSides: ['OnSuccess', 'OnFailure'] });
-  await call('PutFunctionEventInvokeConfig', fn.arn, { qualifier: version, body: { DestinationConfig: { OnSuccess: { Destination: dest.arn } } } }, { FunctionArn: v1, sure: {}, never: ['MaximumRetryAttempts', 'MaximumEventAgeInSeconds'], unsetSides: ['OnFailure'] });
-  await call('PutFunctionEventInvokeConfig', aliasArn, { body: { MaximumEventAgeInSeconds: 120, DestinationConfig: { OnFailure: {} } } }, { FunctionArn: aliasArn, sure: { MaximumEventAgeInSeconds: 120 }, never: ['MaximumRetryAttempts'], unsetSides: ['OnSuccess', 'OnFailure'] });
+  await call(
+    'PutFunctionEventInvokeConfig',
+    fn.arn,
+    { body: { MaximumRetryAttempts: 0 } },
+    { FunctionArn: latest, sure: { MaximumRetryAttempts: 0 }, never: ['MaximumEventAgeInSeconds'], unsetSides: ['OnSuccess', 'OnFailure'] },
+  );
+  await call(
+    'UpdateFunctionEventInvokeConfig',
+    fn.arn,
+    { qualifier: '$LATEST', body: { MaximumEventAgeInSeconds: 60 } },
+    { FunctionArn: latest, sure: { MaximumEventAgeInSeconds: 60 }, never: [], unsetSides: ['OnSuccess', 'OnFailure'] },
+  );
+  await call(
+    'PutFunctionEventInvokeConfig',
+    fn.arn,
+    { qualifier: version, body: { DestinationConfig: { OnSuccess: { Destination: dest.arn } } } },
+    { FunctionArn: v1, sure: {}, never: ['MaximumRetryAttempts', 'MaximumEventAgeInSeconds'], unsetSides: ['OnFailure'] },
+  );
+  await call(
+    'PutFunctionEventInvokeConfig',
+    aliasArn,
+    { body: { MaximumEventAgeInSeconds: 120, DestinationConfig: { OnFailure: {} } } },
+    { FunctionArn: aliasArn, sure: { MaximumEventAgeInSeconds: 120 }, never: ['MaximumRetryAttempts'], unsetSides: ['OnSuccess', 'OnFailure'] },
+  );
   // The alias's OnSuccess never had a destination: `{}` whether Update merges or replaces the other side.
-  await call('UpdateFunctionEventInvokeConfig', aliasArn, { body: { DestinationConfig: { OnFailure: { Destination: dest.arn } } } }, { FunctionArn: aliasArn, sure: {}, never: ['MaximumRetryAttempts'], unsetSides: ['OnSuccess'] });
+  await call(
+    'UpdateFunctionEventInvokeConfig',
+    aliasArn,
+    { body: { DestinationConfig: { OnFailure: { Destination: dest.arn } } } },
+    { FunctionArn: aliasArn, sure: {}, never: ['MaximumRetryAttempts'], unsetSides: ['OnSuccess'] },
+  );
 
   const final: Expected[] = [
     { FunctionArn: latest, sure: {}, never: [], unsetSides: ['OnSuccess', 'OnFailure'] },
@@ -148,7 +173,14 @@ s.rule('response.function-arn.qualified', async (t) => {
   const { samples } = await tour(t);
   for (const x of samples) {
     if (x.arn !== undefined) expectJsonMembers(x.where, x.body, { FunctionArn: x.arn });
-    else expectThat(x.expected !== undefined, `${x.where.request}: the FunctionArn of this List item is none of the function's configs`, 'a qualified ARN of $LATEST, the version or the alias', x.body.FunctionArn ?? '(absent)', member(x.where, 'FunctionArn'));
+    else
+      expectThat(
+        x.expected !== undefined,
+        `${x.where.request}: the FunctionArn of this List item is none of the function's configs`,
+        'a qualified ARN of $LATEST, the version or the alias',
+        x.body.FunctionArn ?? '(absent)',
+        member(x.where, 'FunctionArn'),
+      );
   }
 });
 
@@ -158,12 +190,24 @@ s.rule('response.destination-config.both-sides', async (t) => {
     // Both sides, each an object; which destination a side holds is the destination rules' concern.
     const dc = x.body.DestinationConfig;
     const where = member(x.where, 'DestinationConfig');
-    expectThat(dc !== null && typeof dc === 'object' && !Array.isArray(dc), `${x.where.request}: DestinationConfig is ${dc === undefined ? 'absent' : JSON.stringify(dc)}`, { OnSuccess: {}, OnFailure: {} }, dc === undefined ? '(absent)' : dc, where);
+    expectThat(
+      dc !== null && typeof dc === 'object' && !Array.isArray(dc),
+      `${x.where.request}: DestinationConfig is ${dc === undefined ? 'absent' : JSON.stringify(dc)}`,
+      { OnSuccess: {}, OnFailure: {} },
+      dc === undefined ? '(absent)' : dc,
+      where,
+    );
     const sides = dc as Record<string, unknown>;
     expectKeysPresent(where, sides, ...SIDES);
     for (const side of SIDES) {
       const v = sides[side];
-      expectThat(v !== null && typeof v === 'object' && !Array.isArray(v), `${x.where.request}: DestinationConfig.${side} is ${JSON.stringify(v)}`, 'an object', v, member(where, side));
+      expectThat(
+        v !== null && typeof v === 'object' && !Array.isArray(v),
+        `${x.where.request}: DestinationConfig.${side} is ${JSON.stringify(v)}`,
+        'an object',
+        v,
+        member(where, side),
+      );
     }
     // A side that never had a destination is `{}` (a List item that names no config is not paired: only its form is judged).
     if (x.expected) for (const side of x.expected.unsetSides) expectJsonMembers(where, sides, { [side]: {} });
@@ -174,7 +218,14 @@ s.rule('response.settings.absent-not-null', async (t) => {
   const { samples } = await tour(t);
   for (const x of samples) {
     for (const k of SETTINGS) {
-      if (k in x.body) expectThat(typeof x.body[k] === 'number', `${x.where.request}: ${k} is ${JSON.stringify(x.body[k])}`, 'a number, or the key absent', x.body[k] === null ? 'null' : x.body[k], member(x.where, k));
+      if (k in x.body)
+        expectThat(
+          typeof x.body[k] === 'number',
+          `${x.where.request}: ${k} is ${JSON.stringify(x.body[k])}`,
+          'a number, or the key absent',
+          x.body[k] === null ? 'null' : x.body[k],
+          member(x.where, k),
+        );
     }
     if (!x.expected) continue;
     expectKeysAbsent(x.where, x.body, ...x.expected.never);

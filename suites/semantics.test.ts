@@ -8,7 +8,19 @@
 // code and message rules require the error whose code or message they judge.
 import { arnInNoEventInvokeConfig, NO_SETTINGS, noEventInvokeConfig } from '../specs/aws-texts.ts';
 import type { Observation } from '../targets/observe.ts';
-import { blockedBy, expectAbsent, expectEqual, expectError, expectMembers, expectOk, expectSameBody, expectThat, given, requireErrorStatus, whereIn } from './harness/expect.ts';
+import {
+  blockedBy,
+  expectAbsent,
+  expectEqual,
+  expectError,
+  expectMembers,
+  expectOk,
+  expectSameBody,
+  expectThat,
+  given,
+  requireErrorStatus,
+  whereIn,
+} from './harness/expect.ts';
 import { mismatch } from './harness/outcomes.ts';
 import { conformanceSuite } from './harness/suite.ts';
 
@@ -63,7 +75,13 @@ function expectNotEarlier(earlier: Observation, later: Observation, field: strin
   const [a, b] = [readTime(earlier), readTime(later)];
   if (a === undefined || b === undefined) return;
   const where = whereIn(later, field);
-  expectThat(b >= a, `${where.request} ${field}: ${iso(b)} is earlier than the ${iso(a)} answered before`, 'not earlier than the answer before', 'earlier than the answer before', where);
+  expectThat(
+    b >= a,
+    `${where.request} ${field}: ${iso(b)} is earlier than the ${iso(a)} answered before`,
+    'not earlier than the answer before',
+    'earlier than the answer before',
+    where,
+  );
 }
 
 /**

@@ -14,12 +14,35 @@
 // through the SDK.
 import { EIC_OPERATIONS, type EicOperation } from '../specs/contract.ts';
 import { CONSTRAINT_TEXT, ONE_VALIDATION_ERROR, malformedDestinationMessage, violationText } from '../specs/aws-texts.ts';
-import { OP_ID, type ConstraintEdge } from '../specs/rules/rule.ts';
-import { validationRules } from '../specs/rules/validation.ts';
+import type { ConstraintEdge } from '../specs/rules/rule.ts';
+import { validationRules, validationRuleId } from '../specs/rules/validation.ts';
+import type { RuleId } from '../specs/rules/index.ts';
 import type { FunctionFixture } from '../fixtures/provision.ts';
 import type { Observation } from '../targets/observe.ts';
-import { boundaryFaults, edgeValue, lowerCamelPath, minimalRequest, minimalSettings, setMember, sideOf, singleFault, type Fault, type FaultyRequest } from '../generators/index.ts';
-import { blockedBy, expectEqual, expectError, expectMembers, expectOk, expectStatus, expectThat, given, requireErrorStatus, whereIn } from './harness/expect.ts';
+import {
+  boundaryFaults,
+  edgeValue,
+  lowerCamelPath,
+  minimalRequest,
+  minimalSettings,
+  setMember,
+  sideOf,
+  singleFault,
+  type Fault,
+  type FaultyRequest,
+} from '../generators/index.ts';
+import {
+  blockedBy,
+  expectEqual,
+  expectError,
+  expectMembers,
+  expectOk,
+  expectStatus,
+  expectThat,
+  given,
+  requireErrorStatus,
+  whereIn,
+} from './harness/expect.ts';
 import { Blocked, Inconclusive, mismatch, RuleFailure } from './harness/outcomes.ts';
 import type { RuleContext } from './harness/rule-context.ts';
 import { conformanceSuite } from './harness/suite.ts';
@@ -63,9 +86,11 @@ function subjectOf(e: EdgeLike): string {
 }
 
 /** The rule that judges the status of a fault: its rejected edge rule. */
-function statusRuleOf(op: EicOperation, f: Pick<Fault, 'member' | 'keyword'>): string {
-  const rule = validationRules.find((r) => r.operations.includes(op) && r.edge && !r.edge.accepted && r.edge.member === f.member && r.edge.keyword === f.keyword);
-  return rule?.id ?? `${OP_ID[op]}.validation.error-code`;
+function statusRuleOf(op: EicOperation, f: Pick<Fault, 'member' | 'keyword'>): RuleId {
+  const rule = validationRules.find(
+    (r) => r.operations.includes(op) && r.edge && !r.edge.accepted && r.edge.member === f.member && r.edge.keyword === f.keyword,
+  );
+  return rule?.id ?? validationRuleId(op, 'error-code');
 }
 
 const withoutTime = (b: Record<string, unknown> | undefined) => b && Object.fromEntries(Object.entries(b).filter(([k]) => k !== 'LastModified'));
@@ -127,7 +152,8 @@ async function emptyQualifier(t: RuleContext, op: EicOperation): Promise<void> {
   if (o.status === 400) return expectError(o, { code: VALIDATION });
   const readings = `400 ${VALIDATION}, or the answer of the request without a Qualifier`;
   const success = op === DELETE ? 204 : 200;
-  if (o.status !== success || o.errorCode !== undefined) throw mismatch(whereIn(o, 'status'), `${readings} (${success})`, o.errorCode ? `${o.status} ${o.errorCode}: ${o.message}` : o.status);
+  if (o.status !== success || o.errorCode !== undefined)
+    throw mismatch(whereIn(o, 'status'), `${readings} (${success})`, o.errorCode ? `${o.status} ${o.errorCode}: ${o.message}` : o.status);
   const latest = await t.get({ FunctionName: fn.name });
   switch (op) {
     case PUT: {
@@ -143,7 +169,13 @@ async function emptyQualifier(t: RuleContext, op: EicOperation): Promise<void> {
       expectThat(latest.status === 200, `the Get without a Qualifier must answer $LATEST's config`, 200, latest.status, whereIn(o, 'Get without a Qualifier'));
       return expectEqual(whereIn(o, 'body (vs the Get without a Qualifier, LastModified aside)'), withoutTime(o.body), withoutTime(latest.body));
     case DELETE:
-      expectThat(latest.status === 404, `${o.op} with an empty Qualifier answered 204, but $LATEST still holds its config`, '(absent)', withoutTime(latest.body), whereIn(o, "$LATEST's config afterwards"));
+      expectThat(
+        latest.status === 404,
+        `${o.op} with an empty Qualifier answered 204, but $LATEST still holds its config`,
+        '(absent)',
+        withoutTime(latest.body),
+        whereIn(o, "$LATEST's config afterwards"),
+      );
       return;
   }
 }
@@ -152,7 +184,13 @@ async function emptyQualifier(t: RuleContext, op: EicOperation): Promise<void> {
 async function expectOnlyConfig(t: RuleContext, o: Observation, fn: FunctionFixture): Promise<void> {
   const list = await t.list({ FunctionName: fn.name });
   const items = (given(list).FunctionEventInvokeConfigs ?? []) as unknown[];
-  expectThat(items.length === 1, `${o.op} with an empty Qualifier: the function holds ${items.length} configs afterwards`, 1, items.length, whereIn(o, 'number of configs afterwards'));
+  expectThat(
+    items.length === 1,
+    `${o.op} with an empty Qualifier: the function holds ${items.length} configs afterwards`,
+    1,
+    items.length,
+    whereIn(o, 'number of configs afterwards'),
+  );
 }
 
 // ---------------------------------------------------------------- MaxItems
@@ -165,7 +203,13 @@ async function maxItemsEdge(t: RuleContext, edge: ConstraintEdge): Promise<void>
   // Accepted: a page of the function's one config (not an error, not an empty answer).
   const items = expectOk(o).FunctionEventInvokeConfigs;
   const n = Array.isArray(items) ? items.length : -1;
-  expectThat(n >= 1 && n <= limit, `${o.op} with MaxItems=${limit}: the page holds ${Array.isArray(items) ? `${n} items` : 'no item array'} (the function has one config)`, `1..${limit} items`, Array.isArray(items) ? n : items === undefined ? '(absent)' : items, whereIn(o, 'body.FunctionEventInvokeConfigs'));
+  expectThat(
+    n >= 1 && n <= limit,
+    `${o.op} with MaxItems=${limit}: the page holds ${Array.isArray(items) ? `${n} items` : 'no item array'} (the function has one config)`,
+    `1..${limit} items`,
+    Array.isArray(items) ? n : items === undefined ? '(absent)' : items,
+    whereIn(o, 'body.FunctionEventInvokeConfigs'),
+  );
 }
 
 // ---------------------------------------------------------------- settings and destinations
@@ -189,7 +233,8 @@ async function bodyEdge(t: RuleContext, op: EicOperation, edge: ConstraintEdge):
   // as a ValidationException. Accepted, it is echoed on its side (whether the
   // other side is `{}` is the response shape's concern).
   if (o.status === 400 && o.errorCode === IPVE) return;
-  if (o.status !== 200 || o.errorCode !== undefined) throw mismatch(whereIn(o, 'status'), `200 (or 400 ${IPVE})`, o.errorCode ? `${o.status} ${o.errorCode}: ${o.message}` : o.status);
+  if (o.status !== 200 || o.errorCode !== undefined)
+    throw mismatch(whereIn(o, 'status'), `200 (or 400 ${IPVE})`, o.errorCode ? `${o.status} ${o.errorCode}: ${o.message}` : o.status);
   const dc = o.body?.DestinationConfig as Record<string, { Destination?: unknown } | undefined> | undefined;
   const echoed = dc?.[side]?.Destination;
   if (echoed !== value) throw mismatch(whereIn(o, `body.DestinationConfig.${side}.Destination`), value, echoed === undefined ? '(absent)' : echoed);
@@ -250,7 +295,7 @@ async function forEachSingleFault(t: RuleContext, op: EicOperation, judge: (o: O
   if (judged === 0) throw blocked ?? fault ?? new Inconclusive('no single fault could be judged');
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * What of a fault's message AWS's evidence pins: the recorded form up to the
@@ -265,7 +310,7 @@ function expectedMessage(f: Fault): string | RegExp {
   const side = sideOf(f.member);
   if (f.keyword === 'pattern' && side) return malformedDestinationMessage(String(f.value), side === 'OnSuccess' ? 'onSuccess' : 'onFailure');
   if (f.keyword === 'maxLength') return `${ONE_VALIDATION_ERROR}${violationText(f.value, path, CONSTRAINT_TEXT.maxLength(f.limit))}`;
-  return new RegExp(`^${escape(`${ONE_VALIDATION_ERROR}${violationText(f.value, path, '')}`)}`);
+  return new RegExp(`^${escapeRe(`${ONE_VALIDATION_ERROR}${violationText(f.value, path, '')}`)}`);
 }
 
 function judgeCode(op: EicOperation) {
@@ -278,7 +323,8 @@ function judgeCode(op: EicOperation) {
 function judgeMessage(op: EicOperation) {
   return (o: Observation, f: FaultyRequest) => {
     requireErrorStatus(o, 400, statusRuleOf(op, f.fault));
-    if (o.errorCode !== VALIDATION) throw blockedBy(mismatch(whereIn(o, 'error code'), VALIDATION, o.errorCode ?? '(none)'), `${OP_ID[op]}.validation.error-code`);
+    if (o.errorCode !== VALIDATION)
+      throw blockedBy(mismatch(whereIn(o, 'error code'), VALIDATION, o.errorCode ?? '(none)'), validationRuleId(op, 'error-code'));
     expectError(o, { message: expectedMessage(f.fault) });
   };
 }
@@ -288,9 +334,9 @@ for (const rule of validationRules) {
   const edge = rule.edge;
   if (op && edge) {
     s.rule(rule.id, (t) => checkEdge(t, op, edge));
-  } else if (op && rule.id === `${OP_ID[op]}.validation.error-code`) {
+  } else if (op && rule.id === validationRuleId(op, 'error-code')) {
     s.rule(rule.id, (t) => forEachSingleFault(t, op, judgeCode(op)));
-  } else if (op && rule.id === `${OP_ID[op]}.validation.message`) {
+  } else if (op && rule.id === validationRuleId(op, 'message')) {
     s.rule(rule.id, (t) => forEachSingleFault(t, op, judgeMessage(op)));
   } else {
     // A rule added to the catalogue without a check here fails loudly instead of passing unnoticed.

@@ -56,7 +56,12 @@ async function errorCases(t: RuleContext, which: Array<ErrorCase['code']> = [IPV
   };
   if (which.includes(IPVE)) {
     await add(IPVE, 400, 'put.no-settings.checked-before-existence', call(t, 'PutFunctionEventInvokeConfig', missing, { body: {} }));
-    await add(IPVE, 400, 'destination.self-rejected', call(t, 'PutFunctionEventInvokeConfig', fn.arn, { body: { DestinationConfig: { OnSuccess: { Destination: fn.arn } } } }));
+    await add(
+      IPVE,
+      400,
+      'destination.self-rejected',
+      call(t, 'PutFunctionEventInvokeConfig', fn.arn, { body: { DestinationConfig: { OnSuccess: { Destination: fn.arn } } } }),
+    );
   }
   if (which.includes(RNF)) {
     await add(RNF, 404, 'put.missing-function.not-found', call(t, 'PutFunctionEventInvokeConfig', missing, { body: { MaximumRetryAttempts: 1 } }));
@@ -67,8 +72,18 @@ async function errorCases(t: RuleContext, which: Array<ErrorCase['code']> = [IPV
   }
   if (which.includes(VALIDATION)) {
     const badArn = `arn:${fn.partition}:_-/!lambda:${fn.region}:${fn.account}:function:${fn.name}`;
-    await add(VALIDATION, 400, 'destination.malformed-arn.validation-exception', call(t, 'PutFunctionEventInvokeConfig', fn.arn, { body: { DestinationConfig: { OnFailure: { Destination: badArn } } } }));
-    await add(VALIDATION, 400, 'update.validation.maximum-retry-attempts.above-max', call(t, 'UpdateFunctionEventInvokeConfig', fn.arn, { body: { MaximumRetryAttempts: 3 } }));
+    await add(
+      VALIDATION,
+      400,
+      'destination.malformed-arn.validation-exception',
+      call(t, 'PutFunctionEventInvokeConfig', fn.arn, { body: { DestinationConfig: { OnFailure: { Destination: badArn } } } }),
+    );
+    await add(
+      VALIDATION,
+      400,
+      'update.validation.maximum-retry-attempts.above-max',
+      call(t, 'UpdateFunctionEventInvokeConfig', fn.arn, { body: { MaximumRetryAttempts: 3 } }),
+    );
   }
   return cases;
 }
@@ -86,7 +101,11 @@ async function withConfig(t: RuleContext) {
  * SDK reads it: which code a case must get is not these rules' concern). A case
  * answered otherwise is left out; the rule is blocked when no case is left.
  */
-function judgeErrors(cases: ErrorCase[], codes: ReadonlyArray<ErrorCase['code']> | 'any', judge: (c: ErrorCase, body: Record<string, unknown>, code: string) => void): void {
+function judgeErrors(
+  cases: ErrorCase[],
+  codes: ReadonlyArray<ErrorCase['code']> | 'any',
+  judge: (c: ErrorCase, body: Record<string, unknown>, code: string) => void,
+): void {
   let blocked: Blocked | undefined;
   let judged = 0;
   for (const c of cases) {
@@ -116,7 +135,13 @@ s.rule('error.shape.type-user', async (t) => {
 s.rule('error.shape.message-casing', async (t) => {
   judgeErrors(await errorCases(t, [IPVE, RNF]), [IPVE, RNF], (c, body, code) => {
     const [has, hasNot] = code === RNF ? ['Message', 'message'] : ['message', 'Message'];
-    expectThat(typeof body[has] === 'string', `${c.x.label}: ${code} carries its text in "${has}", as the model's shape names it`, `a string`, has in body ? body[has] : '(absent)', on(c.x, `${code} body.${has}`));
+    expectThat(
+      typeof body[has] === 'string',
+      `${c.x.label}: ${code} carries its text in "${has}", as the model's shape names it`,
+      `a string`,
+      has in body ? body[has] : '(absent)',
+      on(c.x, `${code} body.${has}`),
+    );
     expectKeysAbsent(on(c.x, `${code} body`), body, hasNot);
   });
 });
@@ -155,8 +180,14 @@ s.rule('wire.malformed-json.rejected', async (t) => {
 s.rule('wire.wrong-json-type.rejected', async (t) => {
   const fn = await withConfig(t);
   t.subject = 'a string where an integer belongs';
-  expectJsonError(await wireCallJudgingFaults(t, 'PutFunctionEventInvokeConfig', fn.arn, { rawBody: '{"MaximumRetryAttempts": "1"}' }, { serverErrors: true }), { status: '4xx' });
-  expectJsonError(await wireCallJudgingFaults(t, 'UpdateFunctionEventInvokeConfig', fn.arn, { rawBody: '{"MaximumEventAgeInSeconds": "60"}' }, { serverErrors: true }), { status: '4xx' });
+  expectJsonError(
+    await wireCallJudgingFaults(t, 'PutFunctionEventInvokeConfig', fn.arn, { rawBody: '{"MaximumRetryAttempts": "1"}' }, { serverErrors: true }),
+    { status: '4xx' },
+  );
+  expectJsonError(
+    await wireCallJudgingFaults(t, 'UpdateFunctionEventInvokeConfig', fn.arn, { rawBody: '{"MaximumEventAgeInSeconds": "60"}' }, { serverErrors: true }),
+    { status: '4xx' },
+  );
 });
 
 s.rule('wire.unknown-members.ignored', async (t) => {
@@ -185,7 +216,10 @@ s.rule('wire.unknown-operation.json-error', async (t) => {
   // An HTML page (or a 5xx) is what this rule judges: it is not left inconclusive.
   const fn = await t.fn();
   t.subject = 'a path no operation routes';
-  const paths = [`/2019-09-25/functions/${encodeLabel(fn.arn)}/event-invoke-config/lambda-conformance-no-such-operation`, '/lambda-conformance-no-such-operation'];
+  const paths = [
+    `/2019-09-25/functions/${encodeLabel(fn.arn)}/event-invoke-config/lambda-conformance-no-such-operation`,
+    '/lambda-conformance-no-such-operation',
+  ];
   for (const [i, path] of paths.entries()) {
     const op = i === 0 ? 'GET <an unknown operation under a function>' : 'GET <an unknown path>';
     expectJsonError(await rawCallJudgingFaults(t, { method: 'GET', path }, { serverErrors: true }, op), { status: '4xx' });

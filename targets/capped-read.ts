@@ -32,4 +32,3 @@ export async function readCapped(body: unknown, max = MAX_ANSWER_BYTES): Promise
   }
   return new Uint8Array(Buffer.concat(chunks));
 }
-

@@ -23,7 +23,8 @@ export class DeadlineHandler implements RequestHandler<HttpRequest, HttpResponse
     const out = await this.inner.handle(request as Parameters<NodeHttpHandler['handle']>[0], { ...options, abortSignal });
     const body = out.response.body as NodeJS.ReadableStream & { destroy?: (e?: Error) => void };
     // The deadline covers the body too: a body still dripping when it passes is cut off.
-    const stop = () => body?.destroy?.(Object.assign(new Error('Request aborted: the deadline passed while the answer was still arriving'), { name: 'AbortError' }));
+    const stop = () =>
+      body?.destroy?.(Object.assign(new Error('Request aborted: the deadline passed while the answer was still arriving'), { name: 'AbortError' }));
     abortSignal.addEventListener('abort', stop, { once: true });
     try {
       out.response.body = await readCapped(out.response.body, this.maxBytes);

@@ -35,7 +35,7 @@ export class MswRequestHandler implements RequestHandler<HttpRequest, HttpRespon
   readonly metadata = { handlerProtocol: 'http/1.1' };
   private readonly dispatch: HandlerDispatch;
 
-  constructor(private readonly handlers: readonly MswHandler[]) {
+  constructor(handlers: readonly MswHandler[]) {
     this.dispatch = new HandlerDispatch(handlers);
   }
 
@@ -44,7 +44,10 @@ export class MswRequestHandler implements RequestHandler<HttpRequest, HttpRespon
     const url = requestUrl(request);
     const body = hasBody(request) ? request.body : undefined;
     // Text and bytes (the SDK's JSON bodies are Uint8Arrays) have a light form; streams go through a fetch Request.
-    const light = body === undefined || typeof body === 'string' || body instanceof Uint8Array ? directRequest(request.method, url, Object.entries(request.headers), body) : undefined;
+    const light =
+      body === undefined || typeof body === 'string' || body instanceof Uint8Array
+        ? directRequest(request.method, url, Object.entries(request.headers), body)
+        : undefined;
     const res = await this.dispatch.answer(light, () => toFetchRequest(request, url));
     if (!res) throw new Error(`no msw handler answered ${request.method} ${request.path}`);
     return { response: { statusCode: res.status, headers: res.headers, body: answerBytes(res) } };

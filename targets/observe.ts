@@ -117,7 +117,9 @@ function tolerantBody(raw: RawAnswer): Record<string, unknown> | undefined {
 const firstLine = (s: string) => s.split('\n')[0]!;
 
 export async function observe(client: LambdaClient, op: CommandName, input: Record<string, unknown>, o: ObserveOptions = {}): Promise<Observation> {
-  const Command = COMMANDS[op] as unknown as new (i: Record<string, unknown>) => Parameters<LambdaClient['send']>[0] & {
+  const Command = COMMANDS[op] as unknown as new (
+    i: Record<string, unknown>,
+  ) => Parameters<LambdaClient['send']>[0] & {
     middlewareStack: { add(mw: unknown, opts: { step: string; priority: string; name: string }): void };
   };
   const command = new Command(input);
@@ -132,7 +134,8 @@ export async function observe(client: LambdaClient, op: CommandName, input: Reco
     return { op, input, status: $metadata.httpStatusCode, body, ...raw() };
   } catch (e) {
     const err = e as Error & { $metadata?: { httpStatusCode?: number }; $response?: { statusCode?: number }; retryAfterSeconds?: string };
-    if (err instanceof AnswerTooLarge || err.name === 'AnswerTooLarge') return { op, input, unusable: err.message, transportError: `${err.name}: ${err.message}` };
+    if (err instanceof AnswerTooLarge || err.name === 'AnswerTooLarge')
+      return { op, input, unusable: err.message, transportError: `${err.name}: ${err.message}` };
     const status = err.$metadata?.httpStatusCode ?? err.$response?.statusCode ?? sink.raw?.status;
     // A body cut off mid-way arrives with its status, but it is no answer: the connection failed.
     if (status === undefined || isCutOff(err)) return { op, input, transportError: `${err.name}: ${err.message}` };
@@ -142,7 +145,15 @@ export async function observe(client: LambdaClient, op: CommandName, input: Reco
       if (body) return { op, input, status, body, sdkParseError: `${err.name}: ${firstLine(err.message)}`, ...raw() };
     }
     const retryAfter = Number(err.retryAfterSeconds);
-    return { op, input, status, errorCode: err.name, message: err.message, ...(Number.isFinite(retryAfter) ? { retryAfterSeconds: retryAfter } : {}), ...raw() };
+    return {
+      op,
+      input,
+      status,
+      errorCode: err.name,
+      message: err.message,
+      ...(Number.isFinite(retryAfter) ? { retryAfterSeconds: retryAfter } : {}),
+      ...raw(),
+    };
   }
 }
 

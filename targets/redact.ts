@@ -35,7 +35,7 @@ const PATTERNS: Array<[RegExp, string]> = [
 ];
 
 const EDGE_AFTER = /^($|\.\.\.|…|["'\s,;)\]}])/;
-const EDGE_BEFORE = /(^|\.\.\.|…|["'\s,;(\[{=:])$/;
+const EDGE_BEFORE = /(^|\.\.\.|…|["'\s,;([{=:])$/;
 
 /**
  * A secret's head cut off (`AKIAIOSFODNN7EX...`) or its tail (`...N7EXAMPLE`):

@@ -17,7 +17,14 @@ export interface RetryPolicy {
 }
 
 /** Repeating these gives the same answer as doing them once. */
-const IDEMPOTENT = new Set<CommandName>(['PutFunctionEventInvokeConfig', 'UpdateFunctionEventInvokeConfig', 'GetFunctionEventInvokeConfig', 'ListFunctionEventInvokeConfigs', 'GetFunction', 'PublishVersion']);
+const IDEMPOTENT = new Set<CommandName>([
+  'PutFunctionEventInvokeConfig',
+  'UpdateFunctionEventInvokeConfig',
+  'GetFunctionEventInvokeConfig',
+  'ListFunctionEventInvokeConfigs',
+  'GetFunction',
+  'PublishVersion',
+]);
 
 export interface ResilientObservation extends Observation {
   attempts: number;
@@ -56,7 +63,8 @@ export class Budget {
   spend(): void {
     if (!this.file || !this.limit) return;
     appendFileSync(this.file, '.');
-    if (statSync(this.file).size > this.limit) throw new BudgetExhausted(`the run's ${this.what} budget of ${this.limit} is spent: stopping with the verdicts so far`);
+    if (statSync(this.file).size > this.limit)
+      throw new BudgetExhausted(`the run's ${this.what} budget of ${this.limit} is spent: stopping with the verdicts so far`);
   }
 }
 
@@ -153,7 +161,15 @@ export async function withRetries<T>(
 }
 
 const kindOf = (o: Observation): Kind =>
-  o.unusable !== undefined ? 'unusable' : o.transportError !== undefined ? 'lost' : o.status === 429 ? 'throttled' : (o.status ?? 0) >= 500 ? 'server' : 'answer';
+  o.unusable !== undefined
+    ? 'unusable'
+    : o.transportError !== undefined
+      ? 'lost'
+      : o.status === 429
+        ? 'throttled'
+        : (o.status ?? 0) >= 500
+          ? 'server'
+          : 'answer';
 
 export async function observeResilient(client: LambdaClient, op: CommandName, input: Record<string, unknown>, p: Pacing): Promise<ResilientObservation> {
   const t = await withRetries(
@@ -168,4 +184,8 @@ export async function observeResilient(client: LambdaClient, op: CommandName, in
 }
 
 /** No pacing, no budget, one attempt: the embedded target needs none. */
-export const DIRECT: Pacing = { retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 }, pace: new Pace(undefined), requests: new Budget(undefined, undefined, 'request') };
+export const DIRECT: Pacing = {
+  retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+  pace: new Pace(undefined),
+  requests: new Budget(undefined, undefined, 'request'),
+};

@@ -60,7 +60,12 @@ export function connectTarget(cfg: TargetConfig): Target {
   if (cfg.kind === 'url') {
     if (!cfg.endpoint) throw new Error('a url target needs an endpoint');
     const credentials = credentialsFor(cfg)!;
-    const client = createLambdaClient({ endpoint: cfg.endpoint, region: cfg.region, credentials, requestHandler: new DeadlineHandler(cfg.timeoutMs ?? 10_000) });
+    const client = createLambdaClient({
+      endpoint: cfg.endpoint,
+      region: cfg.region,
+      credentials,
+      requestHandler: new DeadlineHandler(cfg.timeoutMs ?? 10_000),
+    });
     return {
       kind: 'url',
       endpoint: cfg.endpoint,
@@ -73,7 +78,11 @@ export function connectTarget(cfg: TargetConfig): Target {
   }
   if (!cfg.roleArn) throw new Error('the aws target needs an execution role ARN');
   // Retries are the run's own (targets/resilience.ts): the SDK makes one attempt.
-  const client = createLambdaClient({ region: cfg.region, ...(cfg.endpoint ? { endpoint: cfg.endpoint } : {}), requestHandler: new DeadlineHandler(cfg.timeoutMs ?? 30_000) });
+  const client = createLambdaClient({
+    region: cfg.region,
+    ...(cfg.endpoint ? { endpoint: cfg.endpoint } : {}),
+    requestHandler: new DeadlineHandler(cfg.timeoutMs ?? 30_000),
+  });
   const endpoint = cfg.endpoint ?? `https://lambda.${cfg.region}.amazonaws.com`;
   return {
     kind: 'aws',

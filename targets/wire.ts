@@ -50,7 +50,9 @@ const toBuffer = (d: SourceData): Buffer =>
 /** The answer, its body read with the cap (an oversized body throws AnswerTooLarge: no rule can judge it). */
 async function toWireResponse(res: Response): Promise<WireResponse> {
   const headers: Record<string, string> = {};
-  res.headers.forEach((v, k) => (headers[k.toLowerCase()] = v));
+  res.headers.forEach((v, k) => {
+    headers[k.toLowerCase()] = v;
+  });
   const bytes = await readCapped(res.body ?? undefined);
   return { status: res.status, headers, text: Buffer.from(bytes).toString('utf8') };
 }
@@ -68,8 +70,9 @@ export function inProcessWire(handlers: readonly HttpHandler[], origin = 'http:/
     async send(req) {
       const url = `${origin}${req.path}${queryString(req.query)}`;
       const headers = { 'content-type': 'application/json', ...req.headers };
-      const res = await dispatch.answer(directRequest(req.method, url, Object.entries(headers), req.body), () =>
-        new Request(url, { method: req.method, headers, body: req.body }),
+      const res = await dispatch.answer(
+        directRequest(req.method, url, Object.entries(headers), req.body),
+        () => new Request(url, { method: req.method, headers, body: req.body }),
       );
       if (!res) throw new Error(`no handler answered ${req.method} ${req.path}`);
       return { status: res.status, headers: res.headers, text: answerText(res) };
@@ -110,5 +113,4 @@ export function signedWire(
 }
 
 /** The percent-encoding the SDK uses for a path label (':' and '$' included). */
-export const encodeLabel = (s: string): string =>
-  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+export const encodeLabel = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -39,9 +39,7 @@ describe('rules catalogue', () => {
   });
 
   test('tiers follow from evidence: core only recorded or modelled, analogous and documented not core, inferred only strict', () => {
-    const misplaced = catalogue
-      .filter((r) => !TIERS_FOR_CLASS[r.evidence.class].includes(r.tier))
-      .map((r) => `${r.id}: ${r.evidence.class} in ${r.tier}`);
+    const misplaced = catalogue.filter((r) => !TIERS_FOR_CLASS[r.evidence.class].includes(r.tier)).map((r) => `${r.id}: ${r.evidence.class} in ${r.tier}`);
     expect(misplaced).toEqual([]);
     expect(TIERS_FOR_CLASS).toEqual({
       recorded: ['core', 'complete', 'strict'],
@@ -95,8 +93,16 @@ describe('rules catalogue', () => {
   });
 
   test('all five operations and all three tiers have rules', () => {
-    for (const op of EIC_OPERATIONS) expect(catalogue.some((r) => r.operations.includes(op)), op).toBe(true);
-    for (const tier of TIERS) expect(catalogue.some((r) => r.tier === tier), tier).toBe(true);
+    for (const op of EIC_OPERATIONS)
+      expect(
+        catalogue.some((r) => r.operations.includes(op)),
+        op,
+      ).toBe(true);
+    for (const tier of TIERS)
+      expect(
+        catalogue.some((r) => r.tier === tier),
+        tier,
+      ).toBe(true);
   });
 
   test.each(['PutFunctionEventInvokeConfig', 'UpdateFunctionEventInvokeConfig'] as const)(
@@ -104,8 +110,14 @@ describe('rules catalogue', () => {
     (op) => {
       for (const leaf of constrainedMembers(op)) {
         const rules = catalogue.filter((r) => r.operations.includes(op) && r.edge?.member === leaf.member);
-        expect(rules.some((r) => r.edge!.accepted), `${op} ${leaf.member} accepted edge`).toBe(true);
-        expect(rules.some((r) => !r.edge!.accepted), `${op} ${leaf.member} rejected edge`).toBe(true);
+        expect(
+          rules.some((r) => r.edge!.accepted),
+          `${op} ${leaf.member} accepted edge`,
+        ).toBe(true);
+        expect(
+          rules.some((r) => !r.edge!.accepted),
+          `${op} ${leaf.member} rejected edge`,
+        ).toBe(true);
         expect(rules.every((r) => r.id.startsWith(`${OP_ID[op]}.validation.`))).toBe(true);
       }
     },
@@ -115,7 +127,10 @@ describe('rules catalogue', () => {
     for (const op of ['put', 'update']) {
       for (const m of ['maximum-retry-attempts', 'maximum-event-age-in-seconds']) {
         for (const edge of ['min', 'below-min', 'max', 'above-max']) {
-          expect(catalogue.some((r) => r.id === `${op}.validation.${m}.${edge}`), `${op} ${m} ${edge}`).toBe(true);
+          expect(
+            catalogue.some((r) => r.id === `${op}.validation.${m}.${edge}`),
+            `${op} ${m} ${edge}`,
+          ).toBe(true);
         }
       }
     }

@@ -12,7 +12,8 @@ import { answerBytes, directRequest, HandlerDispatch, responseAnswer, type Answe
 
 const ORIGIN = 'http://dispatch.test';
 const AUTH = { authorization: 'AWS4-HMAC-SHA256 Credential=123456789012/20261201/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=00' };
-const ZIP = 'UEsDBBQAAAAAAAAAAAAMny87NQAAADUAAAAIAAAAaW5kZXguanNleHBvcnRzLmhhbmRsZXIgPSBhc3luYyAoKSA9PiAoeyBzdGF0dXNDb2RlOiAyMDAgfSk7ClBLAQIUABQAAAAAAAAAAAAMny87NQAAADUAAAAIAAAAAAAAAAAAAACkgQAAAABpbmRleC5qc1BLBQYAAAAAAQABADYAAABbAAAAAAA=';
+const ZIP =
+  'UEsDBBQAAAAAAAAAAAAMny87NQAAADUAAAAIAAAAaW5kZXguanNleHBvcnRzLmhhbmRsZXIgPSBhc3luYyAoKSA9PiAoeyBzdGF0dXNDb2RlOiAyMDAgfSk7ClBLAQIUABQAAAAAAAAAAAAMny87NQAAADUAAAAIAAAAAAAAAAAAAACkgQAAAABpbmRleC5qc1BLBQYAAAAAAQABADYAAABbAAAAAAA=';
 
 interface Req {
   method: string;
@@ -27,13 +28,25 @@ const eic = (name: string, q = '') => `/2019-09-25/functions/${encodeURIComponen
 /** A session: create, publish, alias, every EventInvokeConfig operation and its errors, odd inputs. */
 const SESSION: Req[] = [
   { method: 'GET', path: '/2015-03-31/functions/' },
-  { method: 'POST', path: '/2015-03-31/functions', body: json({ FunctionName: 'fn', Role: 'arn:aws:iam::123456789012:role/r', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: ZIP } }) },
-  { method: 'POST', path: '/2015-03-31/functions', body: json({ FunctionName: 'dest', Role: 'arn:aws:iam::123456789012:role/r', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: ZIP } }) },
+  {
+    method: 'POST',
+    path: '/2015-03-31/functions',
+    body: json({ FunctionName: 'fn', Role: 'arn:aws:iam::123456789012:role/r', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: ZIP } }),
+  },
+  {
+    method: 'POST',
+    path: '/2015-03-31/functions',
+    body: json({ FunctionName: 'dest', Role: 'arn:aws:iam::123456789012:role/r', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: ZIP } }),
+  },
   { method: 'POST', path: '/2015-03-31/functions/fn/versions', body: '{}' },
   { method: 'POST', path: '/2015-03-31/functions/fn/aliases', body: json({ Name: 'live', FunctionVersion: '1' }) },
   { method: 'PUT', path: eic('fn'), body: json({ MaximumRetryAttempts: 1 }) },
   { method: 'PUT', path: eic('fn'), body: json({ MaximumRetryAttempts: 1 }) },
-  { method: 'PUT', path: eic('fn', '?Qualifier=1'), body: json({ MaximumEventAgeInSeconds: 120, DestinationConfig: { OnFailure: { Destination: 'arn:aws:lambda:us-east-1:123456789012:function:dest' } } }) },
+  {
+    method: 'PUT',
+    path: eic('fn', '?Qualifier=1'),
+    body: json({ MaximumEventAgeInSeconds: 120, DestinationConfig: { OnFailure: { Destination: 'arn:aws:lambda:us-east-1:123456789012:function:dest' } } }),
+  },
   { method: 'POST', path: eic('fn:live'), body: json({ MaximumRetryAttempts: 0 }) },
   { method: 'PUT', path: eic('fn:live'), body: json({ MaximumRetryAttempts: 2 }) },
   { method: 'POST', path: eic('fn:live'), body: json({ MaximumEventAgeInSeconds: 60 }) },
@@ -49,7 +62,12 @@ const SESSION: Req[] = [
   { method: 'PUT', path: eic('fn'), body: json({ MaximumRetryAttempts: 9, DestinationConfig: { OnSuccess: { Destination: 'arn:aws:_-/!lambda:x' } } }) },
   { method: 'PUT', path: eic('my-function!'), body: json({ MaximumRetryAttempts: 1 }) },
   { method: 'PUT', path: eic('doesnotexist'), body: json({ MaximumRetryAttempts: 1 }) },
-  { method: 'PUT', path: eic('fn'), body: json({ MaximumRetryAttempts: 1, Note: 'héllo \u{1F600}' }), headers: { 'content-type': 'application/json; charset=utf-8' } },
+  {
+    method: 'PUT',
+    path: eic('fn'),
+    body: json({ MaximumRetryAttempts: 1, Note: 'héllo \u{1F600}' }),
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  },
   { method: 'DELETE', path: eic('fn', '?Qualifier=live') },
   { method: 'DELETE', path: eic('fn', '?Qualifier=live') },
   { method: 'DELETE', path: eic('fn') },
@@ -62,7 +80,8 @@ const SESSION: Req[] = [
   { method: 'GET', path: eic('fn') },
 ];
 
-const request = (r: Req) => new Request(`${ORIGIN}${r.path}`, { method: r.method, headers: { ...AUTH, ...r.headers }, ...(r.body !== undefined ? { body: r.body } : {}) });
+const request = (r: Req) =>
+  new Request(`${ORIGIN}${r.path}`, { method: r.method, headers: { ...AUTH, ...r.headers }, ...(r.body !== undefined ? { body: r.body } : {}) });
 
 /** An answer with the random ids set aside, everything else as it came: status, headers, body bytes. */
 function comparable(a: Answer | undefined): unknown {
@@ -80,7 +99,12 @@ async function bothWays(handlersOf: () => HttpHandler[]): Promise<Array<{ req: R
   for (const req of SESSION) {
     const res = await getResponse(viaMsw, request(req));
     const msw = comparable(res ? await responseAnswer(res) : undefined);
-    const light = directRequest(req.method, `${ORIGIN}${req.path}`, Object.entries({ ...AUTH, ...(req.body !== undefined ? { 'content-type': 'text/plain;charset=UTF-8' } : {}), ...req.headers }), req.body);
+    const light = directRequest(
+      req.method,
+      `${ORIGIN}${req.path}`,
+      Object.entries({ ...AUTH, ...(req.body !== undefined ? { 'content-type': 'text/plain;charset=UTF-8' } : {}), ...req.headers }),
+      req.body,
+    );
     const fast = comparable(await dispatch.answer(light, () => request(req)));
     out.push({ req, msw, fast });
   }
@@ -104,7 +128,9 @@ describe("the emulator's fast path answers byte for byte as msw's getResponse", 
   });
 
   test("a test's own handler in front: msw answers from it on, the same as getResponse over the whole array", async () => {
-    const override = http.get('*/2019-09-25/functions/:name/event-invoke-config/list', () => HttpResponse.json({ FunctionEventInvokeConfigs: [], Overridden: true }));
+    const override = http.get('*/2019-09-25/functions/:name/event-invoke-config/list', () =>
+      HttpResponse.json({ FunctionEventInvokeConfigs: [], Overridden: true }),
+    );
     const answers = await bothWays(() => [override, ...createEmulator().handlers]);
     for (const a of answers) expect(a.fast, `${a.req.method} ${a.req.path}`).toEqual(a.msw);
     expect(answers.some((a) => String((a.fast as { body: string }).body).includes('Overridden'))).toBe(true);

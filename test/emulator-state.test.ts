@@ -15,7 +15,12 @@ import { lifecycleScenario } from '../fixtures/aws-observed/scenarios.ts';
 
 const emulator = createEmulator();
 const clientFor = (region: string, accessKeyId = 'AKIDEXAMPLE', handlers = emulator.handlers) =>
-  createLambdaClient({ endpoint: 'http://x.invalid', region, credentials: { accessKeyId, secretAccessKey: 's' }, requestHandler: new MswRequestHandler(handlers) });
+  createLambdaClient({
+    endpoint: 'http://x.invalid',
+    region,
+    credentials: { accessKeyId, secretAccessKey: 's' },
+    requestHandler: new MswRequestHandler(handlers),
+  });
 const create = (region: string, name: string, key?: string) =>
   clientFor(region, key).send(new CreateFunctionCommand({ FunctionName: name, Role: 'arn:aws:iam::000000000000:role/r', Code: { ZipFile: handlerZip() } }));
 
@@ -35,11 +40,17 @@ describe('state per account and region', () => {
     expect(other.status).toBe(404);
   });
 
-  test('the region and account inside an ARN are honoured, not replaced by the caller\'s', async () => {
+  test("the region and account inside an ARN are honoured, not replaced by the caller's", async () => {
     await create('eu-west-1', 'arn-region');
-    const inEu = await observe(clientFor('us-east-1'), 'PutFunctionEventInvokeConfig', { FunctionName: 'arn:aws:lambda:eu-west-1:000000000000:function:arn-region', MaximumRetryAttempts: 2 });
+    const inEu = await observe(clientFor('us-east-1'), 'PutFunctionEventInvokeConfig', {
+      FunctionName: 'arn:aws:lambda:eu-west-1:000000000000:function:arn-region',
+      MaximumRetryAttempts: 2,
+    });
     expect(inEu.body?.FunctionArn).toBe('arn:aws:lambda:eu-west-1:000000000000:function:arn-region:$LATEST');
-    const wrongRegion = await observe(clientFor('eu-west-1'), 'PutFunctionEventInvokeConfig', { FunctionName: 'arn:aws:lambda:ap-south-1:000000000000:function:arn-region', MaximumRetryAttempts: 2 });
+    const wrongRegion = await observe(clientFor('eu-west-1'), 'PutFunctionEventInvokeConfig', {
+      FunctionName: 'arn:aws:lambda:ap-south-1:000000000000:function:arn-region',
+      MaximumRetryAttempts: 2,
+    });
     expect(wrongRegion.status).toBe(404);
   });
 });
@@ -54,14 +65,19 @@ describe('configs go with what they configure', () => {
     await client.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: fn.name, Qualifier: alias, MaximumRetryAttempts: 0 }));
     await client.send(new DeleteAliasCommand({ FunctionName: fn.name, Name: alias }));
     await client.send(new (await import('@aws-sdk/client-lambda')).CreateAliasCommand({ FunctionName: fn.name, Name: alias, FunctionVersion: '1' }));
-    await expect(client.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: fn.name, Qualifier: alias }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    await expect(client.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: fn.name, Qualifier: alias }))).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
     expect(await fx.cleanup()).toEqual([]);
   });
 });
 
 describe('the replay harness', () => {
   test('reports a divergence: a Delete that answers 200 with a body instead of 204', async () => {
-    const broken = [http.delete('*/2019-09-25/functions/:FunctionName/event-invoke-config', () => Response.json({ deleted: true })), ...createEmulator().handlers];
+    const broken = [
+      http.delete('*/2019-09-25/functions/:FunctionName/event-invoke-config', () => Response.json({ deleted: true })),
+      ...createEmulator().handlers,
+    ];
     const outcomes = await replayScenario(clientFor('us-east-1', 'AKIDEXAMPLE', broken), lifecycleScenario);
     const diverging = outcomes.filter((o) => o.mismatches.length);
     expect(diverging.map((o) => o.step)).toContain('asserted:delete_no_qualifier');

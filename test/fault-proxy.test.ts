@@ -21,7 +21,7 @@ import { serveHandlers, type RunningServer } from '../emulator/serve.ts';
 import { handlerZip } from '../fixtures/zip.ts';
 import { createLambdaClient, EMULATOR_CREDENTIALS } from '../targets/lambda-client.ts';
 import { observe } from '../targets/observe.ts';
-import { FAULT_FORWARDS, startFaultProxy, type FaultPlan, type FaultProxy } from '../faults/proxy.ts';
+import { FAULT_FORWARDS, startFaultProxy, type FaultPlan, type FaultProxy } from './helpers/fault-proxy/proxy.ts';
 
 interface Wire {
   status: number;
@@ -37,7 +37,9 @@ const recorder = http.all('*', async ({ request }) => {
   const response = (await getResponse(emulator.handlers, request))!;
   const copy = response.clone();
   const headers: Record<string, string> = {};
-  copy.headers.forEach((v, k) => (headers[k] = v));
+  copy.headers.forEach((v, k) => {
+    headers[k] = v;
+  });
   sentByUpstream.push({ status: copy.status, headers, body: await copy.text() });
   return response;
 }) as HttpHandler;
@@ -57,7 +59,9 @@ beforeAll(async () => {
   upstream = await serveHandlers([recorder], '127.0.0.1', 0);
   proxy = await startFaultProxy({ upstream: upstream.url });
   // A function, so that ListFunctions answers a body worth cutting.
-  await sdk(upstream.url).send(new CreateFunctionCommand({ FunctionName: 'proxied', Role: 'arn:aws:iam::000000000000:role/r', Code: { ZipFile: handlerZip() } }));
+  await sdk(upstream.url).send(
+    new CreateFunctionCommand({ FunctionName: 'proxied', Role: 'arn:aws:iam::000000000000:role/r', Code: { ZipFile: handlerZip() } }),
+  );
 });
 
 afterAll(async () => {
@@ -77,7 +81,13 @@ describe('faults that never reach the upstream', () => {
     expect(await r.json()).toEqual({ Type: 'User', message: 'Rate exceeded', Reason: 'CallerRateLimitExceeded' });
     expect(sentByUpstream.length).toBe(before);
     expect((await get()).status).toBe(200);
-    expect(proxy.stats()).toMatchObject({ total: 2, forwarded: 1, clean: 1, injected: { throttle: 1 }, events: [{ request: 1, kind: 'throttle', forwarded: false, method: 'GET', path: LIST }] });
+    expect(proxy.stats()).toMatchObject({
+      total: 2,
+      forwarded: 1,
+      clean: 1,
+      injected: { throttle: 1 },
+      events: [{ request: 1, kind: 'throttle', forwarded: false, method: 'GET', path: LIST }],
+    });
   });
 
   test('the SDK reads the injected 429 as TooManyRequestsException', async () => {
@@ -107,7 +117,13 @@ describe('faults that never reach the upstream', () => {
   });
 
   test('500 and 503 answer ServiceException JSON without forwarding', async () => {
-    proxy.setPlan({ schedule: [{ kind: 'error500', from: 1 }, { kind: 'error503', from: 2 }, { kind: 'error500', from: 3 }] });
+    proxy.setPlan({
+      schedule: [
+        { kind: 'error500', from: 1 },
+        { kind: 'error503', from: 2 },
+        { kind: 'error500', from: 3 },
+      ],
+    });
     const before = sentByUpstream.length;
     for (const status of [500, 503]) {
       const r = await get();
@@ -118,13 +134,20 @@ describe('faults that never reach the upstream', () => {
     const o = await observe(sdk(proxy.url), 'GetFunction', { FunctionName: 'proxied' });
     expect([o.status, o.errorCode]).toEqual([500, 'ServiceException']);
     expect(sentByUpstream.length).toBe(before);
-    expect(proxy.stats().events.map((e) => [e.kind, e.forwarded])).toEqual([['error500', false], ['error503', false], ['error500', false]]);
+    expect(proxy.stats().events.map((e) => [e.kind, e.forwarded])).toEqual([
+      ['error500', false],
+      ['error503', false],
+      ['error500', false],
+    ]);
   });
 
   test('a connection reset before forwarding: the client gets an error, the upstream nothing', async () => {
     proxy.setPlan({ schedule: [{ kind: 'reset', from: 1, to: 2 }] });
     const before = sentByUpstream.length;
-    const err = await get().then(() => undefined, (e: Error & { cause?: { code?: string } }) => e);
+    const err = await get().then(
+      () => undefined,
+      (e: Error & { cause?: { code?: string } }) => e,
+    );
     expect(err).toBeInstanceOf(TypeError);
     expect(err?.cause?.code).toMatch(/ECONNRESET|UND_ERR_SOCKET/);
     const o = await observe(sdk(proxy.url), 'GetFunction', { FunctionName: 'proxied' });
@@ -157,11 +180,17 @@ describe('faults after the upstream answered', () => {
     const before = sentByUpstream.length;
     const err = await get(LIST, { signal: AbortSignal.timeout(300) })
       .then((r) => r.text())
-      .then(() => undefined, (e: Error) => e);
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
     expect(err?.name).toBe('TimeoutError');
     const sdkErr = await sdk(proxy.url)
       .send(new ListFunctionsCommand({}), { abortSignal: AbortSignal.timeout(300) })
-      .then(() => undefined, (e: Error) => e);
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
     // The SDK gives up as an AbortError, or (smithy since 4.x) a deserialization error saying the body was aborted.
     expect(`${sdkErr?.name}: ${sdkErr?.message}`).toMatch(/AbortError|TimeoutError|\baborted\b/);
     expect(sentByUpstream.length).toBe(before + 2);
@@ -291,7 +320,12 @@ describe('reproducible rates and exact schedules', () => {
   });
 
   test('a schedule targets exactly the requests it names', async () => {
-    proxy.setPlan({ schedule: [{ kind: 'throttle', from: 3, to: 5 }, { kind: 'error503', from: 7 }] });
+    proxy.setPlan({
+      schedule: [
+        { kind: 'throttle', from: 3, to: 5 },
+        { kind: 'error503', from: 7 },
+      ],
+    });
     const before = sentByUpstream.length;
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await get()).status);
@@ -325,7 +359,10 @@ describe('bounds', () => {
   test('close() shuts the proxy and the upstream: nothing answers afterwards', async () => {
     proxy.setPlan({ schedule: [{ kind: 'slowBody', from: 1 }], slowBody: { bytesPerChunk: 1, intervalMs: 1_000 } });
     const dripping = await get();
-    const reading = dripping.text().then(() => 'done', () => 'cut');
+    const reading = dripping.text().then(
+      () => 'done',
+      () => 'cut',
+    );
     await proxy.close();
     await proxy.close(); // idempotent
     expect(await reading).toBe('cut');

@@ -5,7 +5,7 @@
 // still fails its rules. Retry-After is honoured.
 import { describe, expect, test } from 'vitest';
 import { createEmulator } from '../emulator/index.ts';
-import { startFaultProxy, type FaultPlan, type FaultProxy } from '../faults/proxy.ts';
+import { startFaultProxy, type FaultPlan, type FaultProxy } from './helpers/fault-proxy/proxy.ts';
 import { createLambdaClient, EMULATOR_CREDENTIALS } from '../targets/lambda-client.ts';
 import { observeResilient, Budget, Pace } from '../targets/resilience.ts';
 import { putMergesEmulator } from './helpers/broken-emulators.ts';
@@ -39,7 +39,8 @@ describe('faults injected at 30%', () => {
     expect(failed).toEqual([]);
     expect(r.results.errors).toEqual([]);
     expect([0]).toContain(r.code);
-    for (const x of r.results.rules.filter((y) => y.verdict === 'inconclusive')) expect(x.evidence[0]?.message, x.id).toMatch(/no answer|throttled|repeated after a lost answer|fixture/);
+    for (const x of r.results.rules.filter((y) => y.verdict === 'inconclusive'))
+      expect(x.evidence[0]?.message, x.id).toMatch(/no answer|throttled|repeated after a lost answer|fixture/);
   });
 });
 
@@ -57,7 +58,11 @@ describe('throttling', () => {
   test('Retry-After is honoured before the next attempt, and a persistent 429 gives up as no answer', async () => {
     const proxy = await proxied(createEmulator().handlers, { schedule: [{ kind: 'throttle', from: 1 }], throttle: { retryAfterSeconds: 1 } });
     const client = createLambdaClient({ endpoint: proxy.url, region: 'us-east-1', credentials: EMULATOR_CREDENTIALS });
-    const pacing = { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5_000 }, pace: new Pace(undefined), requests: new Budget(undefined, undefined, 'request') };
+    const pacing = {
+      retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5_000 },
+      pace: new Pace(undefined),
+      requests: new Budget(undefined, undefined, 'request'),
+    };
     const started = Date.now();
     const o = await observeResilient(client, 'GetFunctionEventInvokeConfig', { FunctionName: 'nothing-here' }, pacing);
     expect(Date.now() - started).toBeGreaterThanOrEqual(990);

@@ -80,8 +80,7 @@ const aPlacement = () => fc.sample(placement(), { seed: SEED, numRuns: 1 })[0]!;
 const requestViolations = (op: EicOperation, input: Record<string, unknown>) => violations(`${op}Request`, toContractParts(op, input));
 
 /** A fixture-like function: CreateFunction's own name rule (a-zA-Z0-9-_, at most 64, see x-used-by of NamespacedFunctionName). */
-const fixtureFunction = () =>
-  fc.tuple(placement(), fc.stringMatching(/^[a-zA-Z0-9_-]{1,64}$/)).map(([p, name]) => ({ ...p, name }));
+const fixtureFunction = () => fc.tuple(placement(), fc.stringMatching(/^[a-zA-Z0-9_-]{1,64}$/)).map(([p, name]) => ({ ...p, name }));
 
 describe('valid values validate against their $defs', () => {
   const cases: Array<[string, string, fc.Arbitrary<unknown>]> = [
@@ -141,9 +140,12 @@ describe('destinations per service and side', () => {
     expect(DESTINATION_SERVICES.OnFailure).toContain('s3');
     expect(DESTINATION_SERVICES.OnSuccess).not.toContain('s3');
     expect(() => destination(aPlacement(), 'OnSuccess', ['s3'])).toThrow();
-    assertProperty(placement().chain((p) => destinationConfig(p)), (dc) => {
-      if (dc.OnSuccess?.Destination) expect(serviceOf(dc.OnSuccess.Destination)).not.toBe('s3');
-    });
+    assertProperty(
+      placement().chain((p) => destinationConfig(p)),
+      (dc) => {
+        if (dc.OnSuccess?.Destination) expect(serviceOf(dc.OnSuccess.Destination)).not.toBe('s3');
+      },
+    );
   });
 });
 
@@ -183,14 +185,19 @@ describe('valid requests of the five operations', () => {
 
   test('Put and Update bodies are never empty', () => {
     for (const op of ['PutFunctionEventInvokeConfig', 'UpdateFunctionEventInvokeConfig'] as const) {
-      assertProperty(placement().chain((p) => validRequest(op, 'fn', p)), (input) => expect(toContractParts(op, input).body).not.toEqual({}));
+      assertProperty(
+        placement().chain((p) => validRequest(op, 'fn', p)),
+        (input) => expect(toContractParts(op, input).body).not.toEqual({}),
+      );
     }
   });
 });
 
 /** Exactly one ajv error: the fault's keyword at the fault's member. */
 function expectOnlyItsConstraint(f: FaultyRequest): void {
-  expect(requestViolations(f.op, f.input), JSON.stringify(f)).toEqual([{ keyword: f.fault.keyword, instancePath: instancePath(f.fault.location, f.fault.member) }]);
+  expect(requestViolations(f.op, f.input), JSON.stringify(f)).toEqual([
+    { keyword: f.fault.keyword, instancePath: instancePath(f.fault.location, f.fault.member) },
+  ]);
 }
 
 describe('single-fault invalid requests', () => {
@@ -226,7 +233,10 @@ describe('single-fault invalid requests', () => {
           if (m.node[keyword] === undefined) continue;
           const limit = limitOf(m.node, keyword);
           const seen = fc.sample(outOfRange(m.node, keyword), { seed: SEED, numRuns: 1000 });
-          expect(seen.every((v) => (keyword === 'minimum' ? v < limit : v > limit)), `${m.member} ${keyword}`).toBe(true);
+          expect(
+            seen.every((v) => (keyword === 'minimum' ? v < limit : v > limit)),
+            `${m.member} ${keyword}`,
+          ).toBe(true);
           expect(seen, `${m.member} ${keyword}`).toContain(keyword === 'minimum' ? limit - 1 : limit + 1);
         }
       }
@@ -250,7 +260,12 @@ describe('single-fault invalid requests', () => {
     const b = { fn: 'my-function', account: '111111111111', region: 'eu-west-1', partition: 'aws' };
     const input = bind(step.input, b) as { DestinationConfig: { OnFailure: { Destination: string } } };
     const member = 'DestinationConfig.OnFailure.Destination';
-    const message = validationMessage({ member, keyword: 'pattern', limit: edgeLimit(memberNamed(member).node, 'pattern'), value: input.DestinationConfig.OnFailure.Destination });
+    const message = validationMessage({
+      member,
+      keyword: 'pattern',
+      limit: edgeLimit(memberNamed(member).node, 'pattern'),
+      value: input.DestinationConfig.OnFailure.Destination,
+    });
     expect(message).toBe(bind(step.expect.message, b));
   });
 });
@@ -323,7 +338,10 @@ describe('wrong JSON types for the raw wire', () => {
   });
 
   test.each(withTypes)('%s: generated wrong types are exactly one type error', (op) => {
-    assertProperty(placement().chain((p) => wireTypeFault(op, 'fn', p)), expectOnlyTypeError);
+    assertProperty(
+      placement().chain((p) => wireTypeFault(op, 'fn', p)),
+      expectOnlyTypeError,
+    );
   });
 });
 

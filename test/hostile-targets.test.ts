@@ -38,7 +38,11 @@ const json = (res: ServerResponse, status: number, body: string) => {
 };
 
 /** Credentials a hostile target may echo back: registered as secrets by the CLI, so no piece of them may appear. */
-const CREDENTIALS = { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_SESSION_TOKEN: 'FAKESESSIONTOKENVALUE0123456789abcdef' };
+const CREDENTIALS = {
+  AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+  AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  AWS_SESSION_TOKEN: 'FAKESESSIONTOKENVALUE0123456789abcdef',
+};
 const FRAGMENTS = [...Object.values(CREDENTIALS).map((v) => v.slice(0, 8)), ...Object.values(CREDENTIALS).map((v) => v.slice(-8))];
 
 interface Outcome {
@@ -57,9 +61,25 @@ async function runAgainst(url: string, extra: string[] = [], o: { interruptAfter
   const dir = await mkdtemp(join(tmpdir(), 'lc-hostile-'));
   const peakFile = join(dir, 'peak-rss');
   const started = Date.now();
-  const child = spawn(process.execPath, ['--require', new URL('./helpers/peak-rss.cjs', import.meta.url).pathname, BIN, 'run', '--target', url, '--report-dir', join(dir, 'reports'), '--seed', '1', ...extra], {
-    env: { ...process.env, ...CREDENTIALS, LC_PEAK_RSS_FILE: peakFile },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      new URL('./helpers/peak-rss.cjs', import.meta.url).pathname,
+      BIN,
+      'run',
+      '--target',
+      url,
+      '--report-dir',
+      join(dir, 'reports'),
+      '--seed',
+      '1',
+      ...extra,
+    ],
+    {
+      env: { ...process.env, ...CREDENTIALS, LC_PEAK_RSS_FILE: peakFile },
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -159,7 +179,13 @@ describe('faulty targets: no false verdict, bounded time and memory, always a re
       const answer = await getResponse(base, request);
       if (!answer || answer.status < 400) return answer;
       // The message replaced too, so that the message rules fail and quote the body in their evidence.
-      const body = { ...((await answer.json()) as object), Message: 'echo', message: 'echo', Authorization: String(request.headers.get('authorization')).slice(0, 300), Token: String(request.headers.get('x-amz-security-token')).slice(0, 15) };
+      const body = {
+        ...((await answer.json()) as object),
+        Message: 'echo',
+        message: 'echo',
+        Authorization: String(request.headers.get('authorization')).slice(0, 300),
+        Token: String(request.headers.get('x-amz-security-token')).slice(0, 15),
+      };
       return HttpResponse.json(body, { status: answer.status, headers: answer.headers });
     });
     const url = await serve([echo]);
@@ -168,7 +194,9 @@ describe('faulty targets: no false verdict, bounded time and memory, always a re
     // The echo reached the evidence (the check below is not vacuous): the rules ran and quoted the error bodies.
     expect(r.results!.summary.fail).toBeGreaterThan(0);
     expect(JSON.stringify(r.results).includes('Authorization')).toBe(true);
-    const artefacts = await Promise.all((await readdir(join(r.dir, 'reports'))).map(async (f) => [f, await readFile(join(r.dir, 'reports', f), 'utf8')] as const));
+    const artefacts = await Promise.all(
+      (await readdir(join(r.dir, 'reports'))).map(async (f) => [f, await readFile(join(r.dir, 'reports', f), 'utf8')] as const),
+    );
     expect(artefacts.length).toBeGreaterThanOrEqual(4);
     for (const [name, text] of [...artefacts, ['stdout', r.stdout] as const, ['stderr', r.stderr] as const]) {
       for (const secret of FRAGMENTS) expect(text.includes(secret), `${secret} in ${name}`).toBe(false);

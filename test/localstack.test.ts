@@ -29,7 +29,9 @@ async function leftovers(url: string): Promise<string[]> {
   const clients = serviceClients({ endpoint: url, region: REGION, credentials, timeoutMs: 10_000 });
   try {
     const functions = ((await target.client.send(new ListFunctionsCommand({}))).Functions ?? []).map((f) => `function ${f.FunctionName}`);
-    const others = await Promise.all((Object.keys(COMPANIONS) as CompanionKind[]).map(async (k) => (await COMPANIONS[k].list(clients)).map((r) => `${k} ${r.name}`)));
+    const others = await Promise.all(
+      (Object.keys(COMPANIONS) as CompanionKind[]).map(async (k) => (await COMPANIONS[k].list(clients)).map((r) => `${k} ${r.name}`)),
+    );
     return [...functions, ...others.flat()].filter((n) => / lc-/.test(n));
   } finally {
     target.close();
@@ -37,44 +39,47 @@ async function leftovers(url: string): Promise<string[]> {
   }
 }
 
-describe.skipIf(missing !== undefined)(`against LocalStack ${LOCALSTACK_PIN} (a real emulator, without Docker)${missing ? ` — SKIPPED: ${missing}` : ''}`, () => {
-  let localstack: LocalStack;
-  beforeAll(async () => {
-    localstack = await startLocalStack();
-  }, 90_000);
-  afterAll(async () => localstack?.stop(), 30_000);
+describe.skipIf(missing !== undefined)(
+  `against LocalStack ${LOCALSTACK_PIN} (a real emulator, without Docker)${missing ? ` — SKIPPED: ${missing}` : ''}`,
+  () => {
+    let localstack: LocalStack;
+    beforeAll(async () => {
+      localstack = await startLocalStack();
+    }, 90_000);
+    afterAll(async () => localstack?.stop(), 30_000);
 
-  test('with no flag but --target: fixtures and real destinations are made, the destination rules get verdicts, nothing is left', async () => {
-    const started = Date.now();
-    const r = await run('--target', localstack.url);
-    const seconds = (Date.now() - started) / 1000;
-    expect(r.results, `no results.json; exit ${r.code}; ${r.stderr.slice(-3000)}`).not.toBeNull();
-    const s = r.results.summary;
-    console.log(
-      `LocalStack ${LOCALSTACK_PIN}: ${s.pass} pass, ${s.fail} fail, ${s.inconclusive} inconclusive, ${s.skip} skip; ` +
-        `${r.results.rootCauses?.length ?? 0} root causes; ${r.results.coverage?.judged}/${r.results.coverage?.selected} rules judged; exit ${r.code}; ${seconds.toFixed(1)} s`,
-    );
-    // What the run or LocalStack reported beyond verdicts: shown, not judged (LocalStack's verdicts move with the suites).
-    for (const p of r.results.setupProblems ?? []) console.log(`  set-up problem: ${p.cause} (${p.rules.length} rules)`);
-    for (const e of r.results.errors) console.log(`  run error: ${e}`);
-    for (const e of localstack.errors().slice(0, 12)) console.log(`  LocalStack logged ${e}`);
+    test('with no flag but --target: fixtures and real destinations are made, the destination rules get verdicts, nothing is left', async () => {
+      const started = Date.now();
+      const r = await run('--target', localstack.url);
+      const seconds = (Date.now() - started) / 1000;
+      expect(r.results, `no results.json; exit ${r.code}; ${r.stderr.slice(-3000)}`).not.toBeNull();
+      const s = r.results.summary;
+      console.log(
+        `LocalStack ${LOCALSTACK_PIN}: ${s.pass} pass, ${s.fail} fail, ${s.inconclusive} inconclusive, ${s.skip} skip; ` +
+          `${r.results.rootCauses?.length ?? 0} root causes; ${r.results.coverage?.judged}/${r.results.coverage?.selected} rules judged; exit ${r.code}; ${seconds.toFixed(1)} s`,
+      );
+      // What the run or LocalStack reported beyond verdicts: shown, not judged (LocalStack's verdicts move with the suites).
+      for (const p of r.results.setupProblems ?? []) console.log(`  set-up problem: ${p.cause} (${p.rules.length} rules)`);
+      for (const e of r.results.errors) console.log(`  run error: ${e}`);
+      for (const e of localstack.errors().slice(0, 12)) console.log(`  LocalStack logged ${e}`);
 
-    expect(r.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
-    expect(r.results.aborted, r.stderr.slice(-3000)).toBeUndefined();
-    // No rule is inconclusive because a fixture could not be made: neither a
-    // rule's own (`fixture CreateFunction could not be set up: ...`) nor the
-    // run's (`blocked by set-up: ...`). A rule blocked by a divergent step of its
-    // own (`blocked by a set-up step: ...`) is LocalStack's answer, not a fixture.
-    const noFixture = r.results.rules.filter((x) => x.verdict === 'inconclusive' && /\bfixture\b|blocked by set-up:/.test(x.reason ?? ''));
-    expect(noFixture.map((x) => `${x.id}: ${x.reason}`)).toEqual([]);
-    expect(r.results.setupProblems?.filter((p) => p.blocking) ?? []).toEqual([]);
-    // The destination rules judge real resources: a verdict, never skip or inconclusive.
-    for (const id of DESTINATION_RULES) {
-      const rule = r.results.rules.find((x) => x.id === id);
-      expect(['pass', 'fail'], `${id}: ${rule?.verdict} ${rule?.reason ?? ''}`).toContain(rule?.verdict);
-    }
-    // Nothing left behind: the run deleted what it made, and LocalStack agrees.
-    expect(r.results.leaks).toEqual([]);
-    expect(await leftovers(localstack.url)).toEqual([]);
-  }, 300_000);
-});
+      expect(r.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
+      expect(r.results.aborted, r.stderr.slice(-3000)).toBeUndefined();
+      // No rule is inconclusive because a fixture could not be made: neither a
+      // rule's own (`fixture CreateFunction could not be set up: ...`) nor the
+      // run's (`blocked by set-up: ...`). A rule blocked by a divergent step of its
+      // own (`blocked by a set-up step: ...`) is LocalStack's answer, not a fixture.
+      const noFixture = r.results.rules.filter((x) => x.verdict === 'inconclusive' && /\bfixture\b|blocked by set-up:/.test(x.reason ?? ''));
+      expect(noFixture.map((x) => `${x.id}: ${x.reason}`)).toEqual([]);
+      expect(r.results.setupProblems?.filter((p) => p.blocking) ?? []).toEqual([]);
+      // The destination rules judge real resources: a verdict, never skip or inconclusive.
+      for (const id of DESTINATION_RULES) {
+        const rule = r.results.rules.find((x) => x.id === id);
+        expect(['pass', 'fail'], `${id}: ${rule?.verdict} ${rule?.reason ?? ''}`).toContain(rule?.verdict);
+      }
+      // Nothing left behind: the run deleted what it made, and LocalStack agrees.
+      expect(r.results.leaks).toEqual([]);
+      expect(await leftovers(localstack.url)).toEqual([]);
+    }, 300_000);
+  },
+);

@@ -25,7 +25,7 @@ const EXPECT = 'examples/moto.expect.yaml';
 /** The rules that rest on AWS evidence: an inferred rule is no ground to call moto divergent. */
 const EVIDENCE_BACKED = 'recorded,analogous,modelled,documented';
 const REGION = 'us-east-1';
-const DESTINATION_RULES = ['destination.sqs.accepted', 'destination.sns.accepted', 'destination.eventbridge.accepted', 'destination.s3.on-failure-accepted', 'destination.s3.on-success-rejected'];
+const DESTINATION_RULES = ['destination.sqs.accepted', 'destination.sns.accepted', 'destination.eventbridge.accepted', 'destination.s3.on-failure-accepted'];
 
 /** Everything with a run's name (`lc-...`) still on moto: functions, roles and destinations. */
 async function leftovers(url: string): Promise<string[]> {
@@ -34,7 +34,9 @@ async function leftovers(url: string): Promise<string[]> {
   const clients = serviceClients({ endpoint: url, region: REGION, credentials, timeoutMs: 10_000 });
   try {
     const functions = ((await target.client.send(new ListFunctionsCommand({}))).Functions ?? []).map((f) => `function ${f.FunctionName}`);
-    const others = await Promise.all((Object.keys(COMPANIONS) as CompanionKind[]).map(async (k) => (await COMPANIONS[k].list(clients)).map((r) => `${k} ${r.name}`)));
+    const others = await Promise.all(
+      (Object.keys(COMPANIONS) as CompanionKind[]).map(async (k) => (await COMPANIONS[k].list(clients)).map((r) => `${k} ${r.name}`)),
+    );
     return [...functions, ...others.flat()].filter((n) => / lc-/.test(n));
   } finally {
     target.close();
@@ -82,10 +84,24 @@ describe.skipIf(missing !== undefined)(`against moto ${MOTO_PIN} (a real emulato
     await moto.reset();
     const first = await run('--target', moto.url, '--seed', '7', '--rules', 'semantics*,put.*,update.*,qualifier.*,destination.*');
     await moto.reset();
-    const second = await run('--target', moto.url, '--seed', '7', '--rules', 'semantics*,put.*,update.*,qualifier.*,destination.*', '--baseline', join(first.dir, 'results.json'));
+    const second = await run(
+      '--target',
+      moto.url,
+      '--seed',
+      '7',
+      '--rules',
+      'semantics*,put.*,update.*,qualifier.*,destination.*',
+      '--baseline',
+      join(first.dir, 'results.json'),
+    );
     const b = second.results.baseline!;
     expect(first.results.summary.fail).toBeGreaterThan(0); // a comparison of failures, not of nothing
-    expect({ newFailures: b.newFailures, newPasses: b.newPasses, changedEvidence: b.changedEvidence, sdkChange: b.sdkChange }).toEqual({ newFailures: [], newPasses: [], changedEvidence: [], sdkChange: undefined });
+    expect({ newFailures: b.newFailures, newPasses: b.newPasses, changedEvidence: b.changedEvidence, sdkChange: b.sdkChange }).toEqual({
+      newFailures: [],
+      newPasses: [],
+      changedEvidence: [],
+      sdkChange: undefined,
+    });
     expect(second.code).toBe(0);
   }, 600_000);
 
@@ -112,11 +128,17 @@ describe.skipIf(missing !== undefined)(`against moto ${MOTO_PIN} (a real emulato
     const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
     const clients = serviceClients({ endpoint: moto.url, region: REGION, credentials, timeoutMs: 10_000 });
     const prefix = 'lc-5eed00-';
-    const tags = { 'lambda-conformance:prefix': prefix, 'lambda-conformance:run': prefix, 'lambda-conformance:tool': 'lambda-conformance', 'lambda-conformance:created': '2026-01-01T00:00:00.000Z' };
+    const tags = {
+      'lambda-conformance:prefix': prefix,
+      'lambda-conformance:run': prefix,
+      'lambda-conformance:tool': 'lambda-conformance',
+      'lambda-conformance:created': '2026-01-01T00:00:00.000Z',
+    };
     const target = connectTarget({ kind: 'url', endpoint: moto.url, region: REGION });
     try {
       const made = new Map<CompanionKind, string>();
-      for (const kind of Object.keys(COMPANIONS) as CompanionKind[]) made.set(kind, (await COMPANIONS[kind].create(clients, COMPANIONS[kind].name(prefix), tags, REGION)).arn);
+      for (const kind of Object.keys(COMPANIONS) as CompanionKind[])
+        made.set(kind, (await COMPANIONS[kind].create(clients, COMPANIONS[kind].name(prefix), tags, REGION)).arn);
       // A function as a crashed run leaves it: its name and tags (Fixtures tags every function it makes).
       await new Fixtures(target.client, prefix, made.get('role')).createFunction('left');
       // Not ours: the right name without the tags.

@@ -2,7 +2,7 @@
 // (unique ids, killers that exist), the unmodified emulator passes every rule,
 // and every mutant is killed by one of the rules its catalogue entry names,
 // without crashing the run. Each mutant is served on its own port and run by
-// mutants/run.ts with --rules limited to its killers (--killers-only), the
+// mutants/cli.ts with --rules limited to its killers (--killers-only), the
 // catalogue split over one process per core (--jobs).
 import { runNode } from './helpers/cli.ts';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -14,11 +14,11 @@ import { createEmulator } from '../emulator/index.ts';
 import { mutants } from '../mutants/index.ts';
 import type { MutationReport } from '../mutants/report.ts';
 import type { Results } from '../reporting/results.ts';
-import { catalogue, rulesById } from '../specs/rules/index.ts';
+import { catalogue, rulesById, type RuleId } from '../specs/rules/index.ts';
 
 const SEED = '7';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const RUN = fileURLToPath(new URL('../mutants/run.ts', import.meta.url));
+const RUN = fileURLToPath(new URL('../mutants/cli.ts', import.meta.url));
 /** Processes to split the catalogue over: each run is a vitest of its own, so more than the cores only adds contention. */
 const JOBS = Math.min(4, Math.max(2, availableParallelism()));
 
@@ -45,12 +45,12 @@ describe('the mutant catalogue', () => {
       const ref = createEmulator();
       const handlers = m.mutate(ref);
       expect(handlers.length, m.id).toBeGreaterThan(ref.handlers.length);
-      handlers.slice(-ref.handlers.length).forEach((h, i) => expect(h, m.id).toBe(ref.handlers[i]));
+      for (const [i, h] of handlers.slice(-ref.handlers.length).entries()) expect(h, m.id).toBe(ref.handlers[i]);
     }
   });
 });
 
-/** `npx tsx mutants/run.ts ...` as a child process (it splits the catalogue over its own children). */
+/** `npx tsx mutants/cli.ts ...` as a child process (it splits the catalogue over its own children). */
 const runMutants = (args: string[]) => runNode(['--import', 'tsx', RUN, ...args], { cwd: ROOT });
 
 describe('the suite against the mutants', () => {
@@ -82,9 +82,12 @@ describe('the suite against the mutants', () => {
     expect(report?.control, run.stderr).toMatchObject({ passed: true, notPassing: [] });
     const control = await resultsOf('control');
     expect(control?.rules.map((r) => r.id)).toEqual(catalogue.map((r) => r.id));
-    const lacksService = (r: { verdict: string; reason?: string }) => r.verdict === 'skip' && /^the target has no (SQS|SNS|EventBridge|S3) API/.test(r.reason ?? '');
+    const lacksService = (r: { verdict: string; reason?: string }) =>
+      r.verdict === 'skip' && /^the target has no (SQS|SNS|EventBridge|S3) API/.test(r.reason ?? '');
     expect(control?.rules.filter((r) => lacksService(r)).length).toBe(4);
-    expect(control?.rules.filter((r) => r.verdict !== 'pass' && !lacksService(r)).map((r) => `${r.id}: ${r.verdict} ${r.reason ?? r.evidence[0]?.message ?? ''}`)).toEqual([]);
+    expect(
+      control?.rules.filter((r) => r.verdict !== 'pass' && !lacksService(r)).map((r) => `${r.id}: ${r.verdict} ${r.reason ?? r.evidence[0]?.message ?? ''}`),
+    ).toEqual([]);
     expect(control?.errors).toEqual([]);
   });
 
@@ -97,7 +100,7 @@ describe('the suite against the mutants', () => {
     const results = await resultsOf(id);
     expect(results, 'results.json of the run').not.toBeNull();
     expect(results!.errors).toEqual([]);
-    const verdicts = results!.rules.filter((r) => m.killers.includes(r.id)).map((r) => `${r.id}: ${r.verdict}`);
+    const verdicts = results!.rules.filter((r) => m.killers.includes(r.id as RuleId)).map((r) => `${r.id}: ${r.verdict}`);
     expect(outcome!.killedBy, `survived: ${m.bug} Its killers answered ${verdicts.join(', ')}: the suite lacks a rule that catches this bug`).not.toEqual([]);
     // The evidence names what went wrong (Received / Expected, or a stated failure): never empty.
     for (const k of outcome!.killedBy) expect(outcome!.evidence[k] ?? '', k).not.toBe('');

@@ -46,7 +46,9 @@ describe('the packed tarball, installed into a fresh project', { timeout: 900_00
 
   beforeAll(async () => {
     const packDir = await mkdtemp(join(tmpdir(), 'lc-pack-'));
-    const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as {
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+    ) as {
       filename: string;
       size: number;
       files: { path: string }[];
@@ -55,11 +57,26 @@ describe('the packed tarball, installed into a fresh project', { timeout: 900_00
     app = await mkdtemp(join(tmpdir(), 'lc-app-'));
     await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
     const typescript = (JSON.parse(await readFile(join(root, 'node_modules/typescript/package.json'), 'utf8')) as { version: string }).version;
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(packDir, packed[0]!.filename), `typescript@${typescript}`, '@types/node@22'], { cwd: app, stdio: 'pipe' });
+    execFileSync(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', join(packDir, packed[0]!.filename), `typescript@${typescript}`, '@types/node@22'],
+      { cwd: app, stdio: 'pipe' },
+    );
   }, 900_000);
 
   test('holds the build, the data a run reads and no TypeScript sources; tsx is no dependency', () => {
-    for (const f of ['bin/lambda-conformance.js', 'dist/api.js', 'dist/api.d.ts', 'dist/cli/main.js', 'dist/run/engine.js', 'dist/suites/vitest.config.js', 'dist/specs/generated/validators.cjs', 'dist/package.json', 'examples/expected-divergences.yaml', 'scripts/moto-requirements.txt']) {
+    for (const f of [
+      'bin/lambda-conformance.js',
+      'dist/api.js',
+      'dist/api.d.ts',
+      'dist/cli/main.js',
+      'dist/run/engine.js',
+      'dist/suites/vitest.config.js',
+      'dist/specs/generated/validators.cjs',
+      'dist/package.json',
+      'examples/expected-divergences.yaml',
+      'scripts/moto-requirements.txt',
+    ]) {
       expect(files).toContain(f);
     }
     expect(files.some((f) => /^dist\/specs\/schemas\/.+\.json$/.test(f))).toBe(true);
@@ -74,7 +91,15 @@ describe('the packed tarball, installed into a fresh project', { timeout: 900_00
     await writeFile(
       join(app, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true, outDir: 'out', types: ['node'] },
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          skipLibCheck: true,
+          outDir: 'out',
+          types: ['node'],
+        },
         include: ['main.ts'],
       }),
     );
@@ -135,7 +160,10 @@ console.log(JSON.stringify({ code: results.exitCode, passed, failed: results.sum
 
     const run = spawnSync('npx', ['lambda-conformance', 'run', '--seed', '8'], { cwd: app, encoding: 'utf8', timeout: 600_000 });
     expect(run.status, run.stderr).toBe(0);
-    const results = JSON.parse(await readFile(join(app, 'reports/latest/results.json'), 'utf8')) as { rules: unknown[]; summary: { pass: number; fail: number } };
+    const results = JSON.parse(await readFile(join(app, 'reports/latest/results.json'), 'utf8')) as {
+      rules: unknown[];
+      summary: { pass: number; fail: number };
+    };
     expect(results.rules.length).toBe(catalogue.length);
     expect(results.summary).toMatchObject({ pass: catalogue.length, fail: 0 });
   });

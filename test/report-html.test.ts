@@ -69,7 +69,8 @@ function syntheticResults(): Results {
       return ruleResult(rule, 'fail', {
         evidence: [
           {
-            message: 'PutFunctionEventInvokeConfig({"FunctionName":"lc-1-model-3","MaximumRetryAttempts":0}) body.MaximumEventAgeInSeconds: Received: 60 / Expected: (absent)',
+            message:
+              'PutFunctionEventInvokeConfig({"FunctionName":"lc-1-model-3","MaximumRetryAttempts":0}) body.MaximumEventAgeInSeconds: Received: 60 / Expected: (absent)',
             expected: '(absent)',
             actual: 60,
             counterexample: [{ op: 'put', input: { MaximumRetryAttempts: 0 } }],
@@ -79,13 +80,17 @@ function syntheticResults(): Results {
         ],
       });
     if (rule.id === INCONCLUSIVE)
-      return ruleResult(rule, 'inconclusive', { reason: 'throttled: TooManyRequestsException after 3 retries', evidence: [{ message: 'TooManyRequestsException: Rate exceeded' }] });
+      return ruleResult(rule, 'inconclusive', {
+        reason: 'throttled: TooManyRequestsException after 3 retries',
+        evidence: [{ message: 'TooManyRequestsException: Rate exceeded' }],
+      });
     if (rule.id === EXPECTED_FAIL)
       return ruleResult(rule, 'expected-fail', {
         reason: 'known divergence: the emulator accepts S3 on OnSuccess, until 2099-01-01',
         evidence: [{ message: 'PutFunctionEventInvokeConfig: Received: 200 / Expected: 400', expected: 400, actual: 200 }],
       });
-    if (rule.id.startsWith(SKIPPED_PREFIX)) return ruleResult(rule, 'skip', { durationMs: 0, requests: 0, reason: `the target lacks the operation ${INJECTED}` });
+    if (rule.id.startsWith(SKIPPED_PREFIX))
+      return ruleResult(rule, 'skip', { durationMs: 0, requests: 0, reason: `the target lacks the operation ${INJECTED}` });
     return ruleResult(rule, 'pass');
   });
   return {
@@ -298,7 +303,10 @@ describe('report.html in headless Chromium', () => {
     hasNot(dom, /<body[^>]*data-pwned/);
     hasNot(dom, /<img\b/);
     expect(dom.match(/<script\b/g)).toHaveLength(1);
-    has(articleOf(dom, FAILING), `Received: &lt;script&gt;document.body.setAttribute('data-pwned','script')&lt;/script&gt;&lt;img src=x onerror="document.body.setAttribute('data-pwned','img')"&gt;`);
+    has(
+      articleOf(dom, FAILING),
+      `Received: &lt;script&gt;document.body.setAttribute('data-pwned','script')&lt;/script&gt;&lt;img src=x onerror="document.body.setAttribute('data-pwned','img')"&gt;`,
+    );
     has(articleOf(dom, FAILING), '"Note": "&lt;/pre&gt;&lt;script&gt;');
   });
 
@@ -310,7 +318,9 @@ describe('report.html in headless Chromium', () => {
     has(articleOf(problems, EXPECTED_FAIL), /^<article [^>]* hidden=""/);
 
     const byText = await dumpDom(`${url}?q=put.overwrite&tier=core`);
-    const shown = ruleRows(byText).filter((r) => !isHidden(r)).map((r) => /data-id="([^"]+)"/.exec(r)![1]);
+    const shown = ruleRows(byText)
+      .filter((r) => !isHidden(r))
+      .map((r) => /data-id="([^"]+)"/.exec(r)![1]);
     expect(shown).toEqual(catalogue.filter((r) => r.id.includes('put.overwrite') && r.tier === 'core').map((r) => r.id));
   });
 
@@ -364,7 +374,7 @@ describe('report.html of a real run against a wrong emulator', () => {
     has(evidence, `ENDPOINT='${results.target.endpoint}'`);
     has(evidence, 'aws lambda put-function-event-invoke-config --cli-input-json');
     has(evidence, 'new PutFunctionEventInvokeConfigCommand(');
-    await screenshot(pathToFileURL(join(dir, htmlReport.file)).href + '?verdict=fail', join(dir, 'report.png'));
+    await screenshot(`${pathToFileURL(join(dir, htmlReport.file)).href}?verdict=fail`, join(dir, 'report.png'));
     expect((await stat(join(dir, 'report.png'))).size).toBeGreaterThan(50_000);
   });
 });

@@ -39,7 +39,11 @@ describe('junit.xml', () => {
       expect(Number(suite.skipped)).toBe(tcs.filter((t) => 'skipped' in t).length);
       for (const tc of tcs) {
         for (const a of ['name', 'classname', 'time']) expect(tc, `testcase@${a}`).toHaveProperty(a);
-        expect(Object.keys(tc).filter((k) => !['name', 'classname', 'time'].includes(k)).every((k) => ['failure', 'skipped'].includes(k))).toBe(true);
+        expect(
+          Object.keys(tc)
+            .filter((k) => !['name', 'classname', 'time'].includes(k))
+            .every((k) => ['failure', 'skipped'].includes(k)),
+        ).toBe(true);
         cases.set(String(tc.name), { ...tc, suite });
       }
     }
@@ -63,12 +67,19 @@ describe('junit.xml', () => {
     expect(failures).toBeGreaterThan(0);
 
     const summary = await readFile(join(r.dir, 'summary.md'), 'utf8');
-    expect(summary).toContain(`## lambda-conformance: ${r.results.summary.fail} rules failed (${r.results.coverage!.judged} of ${r.results.coverage!.selected} selected rules checked`);
+    expect(summary).toContain(
+      `## lambda-conformance: ${r.results.summary.fail} rules failed (${r.results.coverage!.judged} of ${r.results.coverage!.selected} selected rules checked`,
+    );
     expect(summary).toMatch(/^\| core \| [\d.]+% \(\d+\/\d+\) \| [\d.]+% \(\d+\/\d+\) \|/m);
     // The failures by root cause, each with its rules.
     expect(summary).toMatch(/^### \d+ root causes? behind \d+ failing rules?$/m);
     const cause = r.results.rules.find((x) => x.id === 'put.overwrite.removes-omitted-settings')!.rootCause!;
-    expect(summary).toMatch(new RegExp(`^\\| \\d+ \\| ${cause.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\|/g, '\\\\|')} \\|.*\`put\\.overwrite\\.removes-omitted-settings\``, 'm'));
+    expect(summary).toMatch(
+      new RegExp(
+        `^\\| \\d+ \\| ${cause.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\|/g, '\\\\|')} \\|.*\`put\\.overwrite\\.removes-omitted-settings\``,
+        'm',
+      ),
+    );
     for (const f of ['results.json', 'junit.xml', 'report.html', 'summary.md']) expect((await readFile(join(r.dir, f), 'utf8')).length, f).toBeGreaterThan(100);
   });
 
@@ -80,12 +91,20 @@ describe('junit.xml', () => {
 });
 
 describe('--expect known divergences', () => {
-  const entry = (o: Record<string, string>) => ({ reason: 'Put merges in this emulator', link: 'https://example.invalid/issue/1', expires: '2099-12-31', ...o });
+  const entry = (o: Record<string, string>) => ({
+    reason: 'Put merges in this emulator',
+    link: 'https://example.invalid/issue/1',
+    expires: '2099-12-31',
+    ...o,
+  });
 
   test('a matching failure becomes expected-fail and the run exits 0', async () => {
     const url = await serve(putMergesEmulator());
     const file = join(await tmp(), 'expect.yaml');
-    await writeFile(file, `divergences:\n  - rule: put.overwrite.*\n    reason: Put merges in this emulator\n    expires: 2099-12-31\n    target: "http://127.0.0.1:*"\n`);
+    await writeFile(
+      file,
+      `divergences:\n  - rule: put.overwrite.*\n    reason: Put merges in this emulator\n    expires: 2099-12-31\n    target: "http://127.0.0.1:*"\n`,
+    );
     const r = await run('--seed', '2', '--target', url, '--rules', 'put.overwrite.*,put.creates-config', '--expect', file);
     expect(r.code, r.stderr).toBe(0);
     expect(ruleIn(r.results, 'put.overwrite.removes-omitted-settings').verdict).toBe('expected-fail');

@@ -21,7 +21,9 @@ describe('run on the embedded target', () => {
     embedded = await run('--seed', '11');
     expect(embedded.code, embedded.stderr).toBe(0);
     expect(embedded.results.rules.map((r) => r.id)).toEqual(catalogue.map((r) => r.id));
-    const notPassing = embedded.results.rules.filter((r) => r.verdict !== 'pass').map((r) => `${r.id}: ${r.verdict} ${r.reason ?? r.evidence[0]?.message ?? ''}`);
+    const notPassing = embedded.results.rules
+      .filter((r) => r.verdict !== 'pass')
+      .map((r) => `${r.id}: ${r.verdict} ${r.reason ?? r.evidence[0]?.message ?? ''}`);
     expect(notPassing).toEqual([]);
     expect(embedded.results.seed).toBe(11);
     expect(embedded.results.errors).toEqual([]);
@@ -35,7 +37,12 @@ describe('run on the embedded target', () => {
     expect(byUrl.results.target).toMatchObject({ kind: 'url', endpoint: url });
     // The served emulator has no SQS, SNS, EventBridge or S3: by URL those destination rules are skipped, saying so.
     const lacking = byUrl.results.rules.filter((r) => r.verdict === 'skip' && /^the target has no (SQS|SNS|EventBridge|S3) API/.test(r.reason ?? ''));
-    expect(lacking.map((r) => r.id).sort()).toEqual(['destination.eventbridge.accepted', 'destination.s3.on-failure-accepted', 'destination.sns.accepted', 'destination.sqs.accepted']);
+    expect(lacking.map((r) => r.id).sort()).toEqual([
+      'destination.eventbridge.accepted',
+      'destination.s3.on-failure-accepted',
+      'destination.sns.accepted',
+      'destination.sqs.accepted',
+    ]);
     const others = (r: RunOutcome['results']) => Object.fromEntries(Object.entries(verdicts(r)).filter(([id]) => !lacking.some((x) => x.id === id)));
     expect(others(byUrl.results)).toEqual(others(embedded.results));
   });
@@ -64,7 +71,8 @@ describe('run against deliberately wrong emulators', () => {
   test('the same seed reproduces the same requests, verdicts and counterexample', async () => {
     const url = await serve(putMergesEmulator());
     const [a, b] = await Promise.all([run('--seed', '77', '--target', url, '--rules', 'model.*'), run('--seed', '77', '--target', url, '--rules', 'model.*')]);
-    const strip = (r: RunOutcome['results']) => r.rules.map((x) => ({ id: x.id, verdict: x.verdict, requests: x.requests, counterexample: x.evidence[0]?.counterexample?.toString() }));
+    const strip = (r: RunOutcome['results']) =>
+      r.rules.map((x) => ({ id: x.id, verdict: x.verdict, requests: x.requests, counterexample: x.evidence[0]?.counterexample?.toString() }));
     expect(strip(a.results)).toEqual(strip(b.results));
     expect(rule(a.results, 'model.sequences.agree-with-model').verdict).toBe('fail');
   });
@@ -145,7 +153,7 @@ describe('repeated runs', () => {
   });
 });
 
-describe('the suites\' module cache (LAMBDA_CONFORMANCE_CACHE_DIR)', () => {
+describe("the suites' module cache (LAMBDA_CONFORMANCE_CACHE_DIR)", () => {
   test('is written where it is configured; one that cannot be created is skipped, and the run still passes', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lc-cache-'));
     const reports = (n: string) => join(dir, `reports-${n}`);
@@ -155,7 +163,9 @@ describe('the suites\' module cache (LAMBDA_CONFORMANCE_CACHE_DIR)', () => {
 
     // A regular file where the cache directory would go: no cache, same verdicts.
     await writeFile(join(dir, 'not-a-dir'), '');
-    const uncached = await runCli(['run', '--rules', 'put.*', '--report-dir', reports('b')], { env: { LAMBDA_CONFORMANCE_CACHE_DIR: join(dir, 'not-a-dir', 'cache') } });
+    const uncached = await runCli(['run', '--rules', 'put.*', '--report-dir', reports('b')], {
+      env: { LAMBDA_CONFORMANCE_CACHE_DIR: join(dir, 'not-a-dir', 'cache') },
+    });
     expect(uncached.code, uncached.stderr).toBe(0);
     const summary = (out: string) => out.replace(/\(seed \d+\)/, '');
     expect(summary(uncached.stdout)).toBe(summary(cached.stdout));

@@ -10,10 +10,14 @@ import { describe, expect, test } from 'vitest';
 import { createEmulator } from '../emulator/index.ts';
 import { createLambdaClient } from '../targets/lambda-client.ts';
 import { BIN, runCli } from './helpers/cli.ts';
-import { run, servers } from './helpers/run.ts';
+import { servers } from './helpers/run.ts';
 
 const serve = servers();
-const FAKE = { accessKeyId: 'AKIAFAKEACCESS1234567', secretAccessKey: 'fakeSecretKey/abcdefghijklmnopqrstuvwxyz0123', sessionToken: 'FwoGZXIvYXdzEFAKESESSIONTOKENxyz0123456789abcdef' };
+const FAKE = {
+  accessKeyId: 'AKIAFAKEACCESS1234567',
+  secretAccessKey: 'fakeSecretKey/abcdefghijklmnopqrstuvwxyz0123',
+  sessionToken: 'FwoGZXIvYXdzEFAKESESSIONTOKENxyz0123456789abcdef',
+};
 
 async function functionNames(url: string, accessKeyId = 'AKIDEXAMPLE'): Promise<string[]> {
   const client = createLambdaClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey: 'x' } });
@@ -35,7 +39,22 @@ describe('--target aws and the account allowlist', () => {
   test('an allowed account runs, and leaves nothing behind', async () => {
     const url = await serve(createEmulator().handlers);
     const env = { AWS_ENDPOINT_URL: url, AWS_ACCESS_KEY_ID: '111122223333', AWS_SECRET_ACCESS_KEY: 'not-a-secret-at-all', AWS_REGION: 'us-east-1' };
-    const r = await runCli(['run', '--target', 'aws', '--role-arn', 'arn:aws:iam::111122223333:role/x', '--allow-account', '111122223333', '--rules', 'put.*', '--report-dir', join(await import('node:os').then((o) => o.tmpdir()), `lc-aws-${process.pid}`)], { env });
+    const r = await runCli(
+      [
+        'run',
+        '--target',
+        'aws',
+        '--role-arn',
+        'arn:aws:iam::111122223333:role/x',
+        '--allow-account',
+        '111122223333',
+        '--rules',
+        'put.*',
+        '--report-dir',
+        join(await import('node:os').then((o) => o.tmpdir()), `lc-aws-${process.pid}`),
+      ],
+      { env },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(await functionNames(url, '111122223333')).toEqual([]);
   });
@@ -52,7 +71,10 @@ describe('no secrets out', () => {
     );
     const url = await serve([leaky, ...createEmulator().handlers]);
     const env = { AWS_ACCESS_KEY_ID: FAKE.accessKeyId, AWS_SECRET_ACCESS_KEY: FAKE.secretAccessKey, AWS_SESSION_TOKEN: FAKE.sessionToken };
-    const r = await runCli(['run', '--target', url, '--rules', 'get.*,put.creates-config', '--report-dir', join((await import('node:os')).tmpdir(), `lc-secrets-${process.pid}`)], { env });
+    const r = await runCli(
+      ['run', '--target', url, '--rules', 'get.*,put.creates-config', '--report-dir', join((await import('node:os')).tmpdir(), `lc-secrets-${process.pid}`)],
+      { env },
+    );
     expect(r.code).toBe(1); // the leaky Get fails rules: there is evidence to scrub
     const dir = join((await import('node:os')).tmpdir(), `lc-secrets-${process.pid}`);
     const texts = [r.stdout, r.stderr, ...(await Promise.all((await readdir(dir)).map((f) => readFile(join(dir, f), 'latin1'))))];
@@ -65,7 +87,11 @@ describe('no secrets out', () => {
 
 describe('cleanup that always happens', () => {
   async function startRun(url: string, detached: boolean) {
-    const child = spawn(process.execPath, [BIN, 'run', '--target', url, '--num-runs', '200', '--report-dir', join((await import('node:os')).tmpdir(), `lc-sig-${process.pid}-${Date.now()}`)], { detached, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [BIN, 'run', '--target', url, '--num-runs', '200', '--report-dir', join((await import('node:os')).tmpdir(), `lc-sig-${process.pid}-${Date.now()}`)],
+      { detached, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     const exited = new Promise<number | null>((r) => child.on('close', (code, signal) => r(code ?? (signal ? 128 : null))));

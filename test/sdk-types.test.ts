@@ -5,19 +5,30 @@
 // bodies only add runtime smoke checks so that no test is empty.
 import { describe, expect, test } from 'vitest';
 import {
-  DeleteFunctionEventInvokeConfigCommand, GetFunctionEventInvokeConfigCommand,
-  ListFunctionEventInvokeConfigsCommand, PutFunctionEventInvokeConfigCommand,
+  DeleteFunctionEventInvokeConfigCommand,
+  GetFunctionEventInvokeConfigCommand,
+  ListFunctionEventInvokeConfigsCommand,
+  PutFunctionEventInvokeConfigCommand,
   UpdateFunctionEventInvokeConfigCommand,
-  type DeleteFunctionEventInvokeConfigCommandInput, type DeleteFunctionEventInvokeConfigCommandOutput,
-  type GetFunctionEventInvokeConfigCommandInput, type GetFunctionEventInvokeConfigCommandOutput,
-  type ListFunctionEventInvokeConfigsCommandInput, type ListFunctionEventInvokeConfigsCommandOutput,
-  type PutFunctionEventInvokeConfigCommandInput, type PutFunctionEventInvokeConfigCommandOutput,
-  type UpdateFunctionEventInvokeConfigCommandInput, type UpdateFunctionEventInvokeConfigCommandOutput,
+  type DeleteFunctionEventInvokeConfigCommandInput,
+  type DeleteFunctionEventInvokeConfigCommandOutput,
+  type GetFunctionEventInvokeConfigCommandInput,
+  type GetFunctionEventInvokeConfigCommandOutput,
+  type ListFunctionEventInvokeConfigsCommandInput,
+  type ListFunctionEventInvokeConfigsCommandOutput,
+  type PutFunctionEventInvokeConfigCommandInput,
+  type PutFunctionEventInvokeConfigCommandOutput,
+  type UpdateFunctionEventInvokeConfigCommandInput,
+  type UpdateFunctionEventInvokeConfigCommandOutput,
 } from '@aws-sdk/client-lambda';
 import type {
-  DeleteFunctionEventInvokeConfigRequest, FunctionEventInvokeConfig, GetFunctionEventInvokeConfigRequest,
-  ListFunctionEventInvokeConfigsRequest, ListFunctionEventInvokeConfigsResponse,
-  PutFunctionEventInvokeConfigRequest, UpdateFunctionEventInvokeConfigRequest,
+  DeleteFunctionEventInvokeConfigRequest,
+  FunctionEventInvokeConfig,
+  GetFunctionEventInvokeConfigRequest,
+  ListFunctionEventInvokeConfigsRequest,
+  ListFunctionEventInvokeConfigsResponse,
+  PutFunctionEventInvokeConfigRequest,
+  UpdateFunctionEventInvokeConfigRequest,
 } from '../specs/generated/types.ts';
 
 // Strict identity (not mutual assignability): distinguishes optional vs required, any, extra keys.
@@ -43,10 +54,8 @@ type Same<Ours, Sdk> = Equal<Norm<Ours>, Norm<Sdk>>;
 type Body<O> = Omit<O, '$metadata'>;
 
 // Runtime helpers; their signatures also show our values are accepted by the SDK types.
-const flat = <R extends { path: object; query: object; body?: object }>(r: R): Flat<R> =>
-  ({ ...r.path, ...r.query, ...r.body }) as Flat<R>;
-const toSdk = (w: FunctionEventInvokeConfig): Body<GetFunctionEventInvokeConfigCommandOutput> =>
-  ({ ...w, LastModified: new Date(w.LastModified * 1000) });
+const flat = <R extends { path: object; query: object; body?: object }>(r: R): Flat<R> => ({ ...r.path, ...r.query, ...r.body }) as Flat<R>;
+const toSdk = (w: FunctionEventInvokeConfig): Body<GetFunctionEventInvokeConfigCommandOutput> => ({ ...w, LastModified: new Date(w.LastModified * 1000) });
 const wire: FunctionEventInvokeConfig = {
   FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:f:$LATEST',
   LastModified: 1_700_000_000.5,
@@ -60,7 +69,8 @@ describe('generated request types match the SDK command inputs', () => {
     const _put: Expect<Same<Flat<PutFunctionEventInvokeConfigRequest>, PutFunctionEventInvokeConfigCommandInput>> = true;
     const _upd: Expect<Same<Flat<UpdateFunctionEventInvokeConfigRequest>, UpdateFunctionEventInvokeConfigCommandInput>> = true;
     const req: PutFunctionEventInvokeConfigRequest = {
-      path: { FunctionName: 'f' }, query: { Qualifier: '$LATEST' },
+      path: { FunctionName: 'f' },
+      query: { Qualifier: '$LATEST' },
       body: { MaximumRetryAttempts: 0, DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:1:q' } } },
     };
     const put = new PutFunctionEventInvokeConfigCommand(flat(req));
@@ -74,8 +84,12 @@ describe('generated request types match the SDK command inputs', () => {
     const _del: Expect<Same<Flat<DeleteFunctionEventInvokeConfigRequest>, DeleteFunctionEventInvokeConfigCommandInput>> = true;
     const _lst: Expect<Same<Flat<ListFunctionEventInvokeConfigsRequest>, ListFunctionEventInvokeConfigsCommandInput>> = true;
     const get = new GetFunctionEventInvokeConfigCommand(flat<GetFunctionEventInvokeConfigRequest>({ path: { FunctionName: 'f' }, query: {} }));
-    const del = new DeleteFunctionEventInvokeConfigCommand(flat<DeleteFunctionEventInvokeConfigRequest>({ path: { FunctionName: 'f' }, query: { Qualifier: '1' } }));
-    const lst = new ListFunctionEventInvokeConfigsCommand(flat<ListFunctionEventInvokeConfigsRequest>({ path: { FunctionName: 'f' }, query: { Marker: 'm', MaxItems: 5 } }));
+    const del = new DeleteFunctionEventInvokeConfigCommand(
+      flat<DeleteFunctionEventInvokeConfigRequest>({ path: { FunctionName: 'f' }, query: { Qualifier: '1' } }),
+    );
+    const lst = new ListFunctionEventInvokeConfigsCommand(
+      flat<ListFunctionEventInvokeConfigsRequest>({ path: { FunctionName: 'f' }, query: { Marker: 'm', MaxItems: 5 } }),
+    );
     expect(get.input).toEqual({ FunctionName: 'f' });
     expect(del.input).toEqual({ FunctionName: 'f', Qualifier: '1' });
     expect(lst.input).toEqual({ FunctionName: 'f', Marker: 'm', MaxItems: 5 });
@@ -126,6 +140,8 @@ describe('mismatched shapes are rejected', () => {
     const _lastModified: Expect<Same<Item, Omit<GetOut, 'LastModified'> & { LastModified?: string }>> = true;
     // @ts-expect-error Date -> number applies to LastModified only, not to e.g. FunctionArn
     const _dateElsewhere: Expect<Same<Omit<Item, 'FunctionArn'> & { FunctionArn: number }, Omit<GetOut, 'FunctionArn'> & { FunctionArn?: Date }>> = true;
+    // The expected error sits on the declaration's line: kept on one line.
+    // biome-ignore format: @ts-expect-error applies to the next line only
     // @ts-expect-error renamed member deep inside a list item (DestinationConfig.OnSuccess.Destination)
     const _deep: Expect<Same<{ FunctionEventInvokeConfigs: (Omit<Item, 'DestinationConfig'> & { DestinationConfig: { OnSuccess: { Target?: string }; OnFailure: Side } })[]; NextMarker?: string }, Body<ListFunctionEventInvokeConfigsCommandOutput>>> = true;
     // @ts-expect-error Delete output with a body member

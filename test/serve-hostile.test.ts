@@ -4,7 +4,7 @@
 // are stored; routing uses the request path only; LastModified follows the
 // clock and never goes backwards; regions that were only read leave no state.
 import { http } from 'msw';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { createEmulator, type Emulator } from '../emulator/index.ts';
 import { serveHandlers, type RunningServer } from '../emulator/serve.ts';
 import { rawRequest, type RawAnswer } from './helpers/raw-http.ts';
@@ -34,8 +34,18 @@ function expectAwsClientError(a: ErrorAnswer, what: string, code?: string): Reco
   return body;
 }
 
-const fromRaw = (r: RawAnswer): ErrorAnswer => ({ status: r.status, code: r.headers['x-amzn-errortype'] ?? null, contentType: r.headers['content-type'] ?? null, text: r.body });
-const fromFetch = async (r: Response): Promise<ErrorAnswer> => ({ status: r.status, code: r.headers.get('x-amzn-errortype'), contentType: r.headers.get('content-type'), text: await r.text() });
+const fromRaw = (r: RawAnswer): ErrorAnswer => ({
+  status: r.status,
+  code: r.headers['x-amzn-errortype'] ?? null,
+  contentType: r.headers['content-type'] ?? null,
+  text: r.body,
+});
+const fromFetch = async (r: Response): Promise<ErrorAnswer> => ({
+  status: r.status,
+  code: r.headers.get('x-amzn-errortype'),
+  contentType: r.headers.get('content-type'),
+  text: await r.text(),
+});
 
 const request = (line: string, headers: string[] = ['Host: lambda.local'], body = '') =>
   `${line}\r\n${[...headers, 'Connection: close'].join('\r\n')}\r\n\r\n${body}`;
@@ -50,8 +60,23 @@ beforeAll(async () => {
 describe('bad requests get AWS-shaped JSON errors, never a 500', () => {
   const cases: Array<{ name: string; bytes: () => string; code?: string; status?: number }> = [
     { name: '%FF in a function name', bytes: () => request('GET /2015-03-31/functions/%FF HTTP/1.1'), code: 'InvalidRequestContentException', status: 400 },
-    { name: 'a lone % in an EventInvokeConfig path', bytes: () => request(`GET ${EIC}/%/event-invoke-config HTTP/1.1`), code: 'InvalidRequestContentException', status: 400 },
-    { name: '%ZZ in a Put path', bytes: () => request(`PUT ${EIC}/%ZZ/event-invoke-config HTTP/1.1`, ['Host: h', 'Content-Type: application/json', 'Content-Length: 26'], '{"MaximumRetryAttempts":1}'), code: 'InvalidRequestContentException', status: 400 },
+    {
+      name: 'a lone % in an EventInvokeConfig path',
+      bytes: () => request(`GET ${EIC}/%/event-invoke-config HTTP/1.1`),
+      code: 'InvalidRequestContentException',
+      status: 400,
+    },
+    {
+      name: '%ZZ in a Put path',
+      bytes: () =>
+        request(
+          `PUT ${EIC}/%ZZ/event-invoke-config HTTP/1.1`,
+          ['Host: h', 'Content-Type: application/json', 'Content-Length: 26'],
+          '{"MaximumRetryAttempts":1}',
+        ),
+      code: 'InvalidRequestContentException',
+      status: 400,
+    },
     { name: '%FF where nothing routes', bytes: () => request('GET /%FF HTTP/1.1'), code: 'InvalidRequestContentException', status: 400 },
     { name: 'TRACE', bytes: () => request('TRACE / HTTP/1.1'), code: 'UnknownOperationException', status: 404 },
     { name: 'TRACE on an operation path', bytes: () => request(`TRACE ${EIC}/f/event-invoke-config HTTP/1.1`), code: 'UnknownOperationException', status: 404 },
@@ -63,13 +88,31 @@ describe('bad requests get AWS-shaped JSON errors, never a 500', () => {
     { name: 'OPTIONS *', bytes: () => request('OPTIONS * HTTP/1.1'), code: 'UnknownOperationException', status: 404 },
     { name: 'Host: [::1', bytes: () => request('GET /2015-03-31/functions HTTP/1.1', ['Host: [::1']), code: 'InvalidRequestContentException', status: 400 },
     { name: 'Host: u:p@h', bytes: () => request('GET /2015-03-31/functions HTTP/1.1', ['Host: u:p@h']), code: 'InvalidRequestContentException', status: 400 },
-    { name: 'two Host headers', bytes: () => request('GET /2015-03-31/functions HTTP/1.1', ['Host: a', 'Host: b']), code: 'InvalidRequestContentException', status: 400 },
+    {
+      name: 'two Host headers',
+      bytes: () => request('GET /2015-03-31/functions HTTP/1.1', ['Host: a', 'Host: b']),
+      code: 'InvalidRequestContentException',
+      status: 400,
+    },
     { name: 'no Host on HTTP/1.1', bytes: () => request('GET /2015-03-31/functions HTTP/1.1', []), code: 'InvalidRequestContentException', status: 400 },
-    { name: 'bad chunked encoding', bytes: () => request('POST /2015-03-31/functions HTTP/1.1', ['Host: h', 'Transfer-Encoding: chunked'], 'ZZ\r\nxx\r\n0\r\n\r\n'), code: 'InvalidRequestContentException', status: 400 },
-    { name: 'Content-Length and Transfer-Encoding both', bytes: () => request('POST /2015-03-31/functions HTTP/1.1', ['Host: h', 'Content-Length: 3', 'Transfer-Encoding: chunked'], '0\r\n\r\n'), status: 400 },
+    {
+      name: 'bad chunked encoding',
+      bytes: () => request('POST /2015-03-31/functions HTTP/1.1', ['Host: h', 'Transfer-Encoding: chunked'], 'ZZ\r\nxx\r\n0\r\n\r\n'),
+      code: 'InvalidRequestContentException',
+      status: 400,
+    },
+    {
+      name: 'Content-Length and Transfer-Encoding both',
+      bytes: () => request('POST /2015-03-31/functions HTTP/1.1', ['Host: h', 'Content-Length: 3', 'Transfer-Encoding: chunked'], '0\r\n\r\n'),
+      status: 400,
+    },
     { name: 'a 100k path', bytes: () => request(`GET /${'a'.repeat(100_000)} HTTP/1.1`), code: 'RequestTooLargeException', status: 431 },
     { name: 'not HTTP at all (a TLS hello)', bytes: () => '\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03\r\n\r\n', status: 400 },
-    { name: 'an Expect it cannot meet', bytes: () => request(`PUT ${EIC}/f/event-invoke-config HTTP/1.1`, ['Host: h', 'Expect: 200-ok', 'Content-Length: 2'], '{}'), status: 417 },
+    {
+      name: 'an Expect it cannot meet',
+      bytes: () => request(`PUT ${EIC}/f/event-invoke-config HTTP/1.1`, ['Host: h', 'Expect: 200-ok', 'Content-Length: 2'], '{}'),
+      status: 417,
+    },
   ];
 
   test.each(cases.map((c) => [c.name, c] as const))('%s', async (_n, c) => {
@@ -188,7 +231,11 @@ describe('CreateFunction Tags are a map of string to string, within the document
 
 describe('LastModified follows the clock', () => {
   const eic = (fn: string, method: string, body?: unknown) =>
-    fetch(`${url}${EIC}/${fn}/event-invoke-config`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${url}${EIC}/${fn}/event-invoke-config`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   const lastModifiedMs = async (r: Response) => {
     expect(r.status).toBe(200);
     return ((await r.json()) as { LastModified: number }).LastModified * 1000;
@@ -209,7 +256,9 @@ describe('LastModified follows the clock', () => {
       while (n < 3_000 && !failed) {
         const i = n++;
         const sent = Date.now();
-        const lm = await lastModifiedMs(await eic('clocked', i % 2 === 0 ? 'PUT' : 'POST', { MaximumRetryAttempts: i % 3, MaximumEventAgeInSeconds: 60 + (i % 1000) }));
+        const lm = await lastModifiedMs(
+          await eic('clocked', i % 2 === 0 ? 'PUT' : 'POST', { MaximumRetryAttempts: i % 3, MaximumEventAgeInSeconds: 60 + (i % 1000) }),
+        );
         const received = Date.now();
         // Same process, same clock: within a millisecond of rounding either side.
         expect(lm).toBeGreaterThanOrEqual(sent - 1);
@@ -259,12 +308,18 @@ describe('LastModified follows the clock', () => {
 describe('region state is bounded', () => {
   /** i in letters only (a region's middle part in the model's pattern has no digits). */
   const letters = (i: number) => [...i.toString(26)].map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('');
-  const signedFor = (region: string) => ({ authorization: `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/${region}/lambda/aws4_request, SignedHeaders=host, Signature=0` });
+  const signedFor = (region: string) => ({
+    authorization: `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/${region}/lambda/aws4_request, SignedHeaders=host, Signature=0`,
+  });
 
   test('read-only requests in thousands of distinct regions leave no per-region state', async () => {
     const own = createEmulator();
     const served = await serve(own.handlers);
-    const created = await fetch(`${served}/2015-03-31/functions`, { method: 'POST', headers: signedFor('us-east-1'), body: JSON.stringify({ FunctionName: 'home', Role: ROLE, Code: { ZipFile: '' } }) });
+    const created = await fetch(`${served}/2015-03-31/functions`, {
+      method: 'POST',
+      headers: signedFor('us-east-1'),
+      body: JSON.stringify({ FunctionName: 'home', Role: ROLE, Code: { ZipFile: '' } }),
+    });
     expect(created.status).toBe(201);
     expect(own.state.regionCount).toBe(1);
     const reads = (i: number): Array<[string, RequestInit?]> => {
@@ -276,11 +331,21 @@ describe('region state is bounded', () => {
         [`${EIC}/home/event-invoke-config/list`],
         [`${EIC}/arn%3Aaws%3Alambda%3Aeu-${letters(i)}-1%3A000000000000%3Afunction%3Ahome/event-invoke-config`],
         // A write that fails, naming a Lambda destination in yet another region.
-        [`${EIC}/home/event-invoke-config`, { method: 'PUT', body: JSON.stringify({ DestinationConfig: { OnFailure: { Destination: `arn:aws:lambda:zz-west-${i}:000000000000:function:x` } } }) }],
-      ].map(([path, init]) => [path as string, { ...(init as RequestInit | undefined), headers: { ...signedFor(region), 'content-type': 'application/json' } }]);
+        [
+          `${EIC}/home/event-invoke-config`,
+          { method: 'PUT', body: JSON.stringify({ DestinationConfig: { OnFailure: { Destination: `arn:aws:lambda:zz-west-${i}:000000000000:function:x` } } }) },
+        ],
+      ].map(([path, init]) => [
+        path as string,
+        { ...(init as RequestInit | undefined), headers: { ...signedFor(region), 'content-type': 'application/json' } },
+      ]);
     };
     for (let batch = 0; batch < 50; batch++) {
-      await Promise.all(Array.from({ length: 40 }, (_, j) => batch * 40 + j).flatMap((i) => reads(i).map(async ([path, init]) => (await fetch(`${served}${path}`, init)).arrayBuffer())));
+      await Promise.all(
+        Array.from({ length: 40 }, (_, j) => batch * 40 + j).flatMap((i) =>
+          reads(i).map(async ([path, init]) => (await fetch(`${served}${path}`, init)).arrayBuffer()),
+        ),
+      );
     }
     expect(own.state.regionCount).toBe(1);
   });
@@ -289,7 +354,11 @@ describe('region state is bounded', () => {
     const own = createEmulator();
     const served = await serve(own.handlers);
     const headers = signedFor('ap-southeast-9');
-    const created = await fetch(`${served}/2015-03-31/functions`, { method: 'POST', headers, body: JSON.stringify({ FunctionName: 'brief', Role: ROLE, Code: { ZipFile: '' } }) });
+    const created = await fetch(`${served}/2015-03-31/functions`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ FunctionName: 'brief', Role: ROLE, Code: { ZipFile: '' } }),
+    });
     expect(created.status).toBe(201);
     expect(own.state.regionCount).toBe(1);
     expect((await fetch(`${served}/2015-03-31/functions/brief`, { headers })).status).toBe(200);

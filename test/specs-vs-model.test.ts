@@ -12,9 +12,22 @@ const botocorePath = `${modelDir}lambda-eventinvokeconfig.botocore.json`;
 const smithyPath = `${modelDir}lambda-eventinvokeconfig.smithy.json`;
 const present = existsSync(botocorePath) && existsSync(smithyPath);
 
-type BotoShape = { min?: number; max?: number; pattern?: string; members?: Record<string, { shape: string; locationName?: string }>; error?: { httpStatusCode: number } };
-const boto = present ? (JSON.parse(readFileSync(botocorePath, 'utf8')) as { operations: Record<string, { http: { method: string; requestUri: string; responseCode: number } }>; shapes: Record<string, BotoShape> }) : undefined;
-const smithy = present ? (JSON.parse(readFileSync(smithyPath, 'utf8')) as { shapes: Record<string, { traits?: Record<string, { min?: number; max?: number } | string> }> }) : undefined;
+type BotoShape = {
+  min?: number;
+  max?: number;
+  pattern?: string;
+  members?: Record<string, { shape: string; locationName?: string }>;
+  error?: { httpStatusCode: number };
+};
+const boto = present
+  ? (JSON.parse(readFileSync(botocorePath, 'utf8')) as {
+      operations: Record<string, { http: { method: string; requestUri: string; responseCode: number } }>;
+      shapes: Record<string, BotoShape>;
+    })
+  : undefined;
+const smithy = present
+  ? (JSON.parse(readFileSync(smithyPath, 'utf8')) as { shapes: Record<string, { traits?: Record<string, { min?: number; max?: number } | string> }> })
+  : undefined;
 
 const defs = contractSchema.$defs;
 // Our def name -> the model's shape name.
@@ -56,7 +69,10 @@ describe.skipIf(!present)('specs agree with the official models (../shared/model
       const m = boto!.shapes[code]!;
       const d = defs[code]!;
       expect(d['x-http']?.status).toBe(m.error?.httpStatusCode);
-      const bodyMembers = Object.entries(m.members ?? {}).filter(([, v]) => !v.locationName).map(([k]) => k).sort();
+      const bodyMembers = Object.entries(m.members ?? {})
+        .filter(([, v]) => !v.locationName)
+        .map(([k]) => k)
+        .sort();
       expect(Object.keys(d.properties ?? {}).sort()).toEqual(bodyMembers);
     },
   );

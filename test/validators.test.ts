@@ -50,7 +50,10 @@ test('every def and every request kind the emulator uses is precompiled', () => 
 
 describe.each(EIC_OPERATIONS)('%s: precompiled and freshly compiled validators agree', (op) => {
   const requests = fc.tuple(placement(), namespacedFunctionName()).chain(([p, name]) =>
-    fc.oneof(validRequest(op, name, p).map((input) => ({ input })), singleFault(op, name, p).map((f) => ({ input: f.input }))),
+    fc.oneof(
+      validRequest(op, name, p).map((input) => ({ input })),
+      singleFault(op, name, p).map((f) => ({ input: f.input })),
+    ),
   );
   const kinds: Array<[string, ValidatorOptions]> = [
     [`${op}Request`, { coerce: true, strip: true }],
@@ -63,7 +66,11 @@ describe.each(EIC_OPERATIONS)('%s: precompiled and freshly compiled validators a
     const agree = (input: unknown, extra: string) => {
       const parts = toContractParts(op, input as Record<string, unknown>) as unknown as Record<string, Record<string, unknown> | undefined>;
       // Query values as they come off the wire (text), and a member no schema defines.
-      const raw = { ...parts, query: Object.fromEntries(Object.entries(parts.query ?? {}).map(([k, v]) => [k, String(v)])), ...(parts.body ? { body: { ...parts.body, [`Unknown${extra}`]: 1 } } : {}) };
+      const raw = {
+        ...parts,
+        query: Object.fromEntries(Object.entries(parts.query ?? {}).map(([k, v]) => [k, String(v)])),
+        ...(parts.body ? { body: { ...parts.body, [`Unknown${extra}`]: 1 } } : {}),
+      };
       const data = pointer.endsWith('/body') ? raw.body : raw;
       const expected = outcome(fresh(pointer, opts), data);
       expect(outcome(validatorFor(pointer, opts), data)).toEqual(expected);
@@ -73,7 +80,10 @@ describe.each(EIC_OPERATIONS)('%s: precompiled and freshly compiled validators a
     const boundaries = boundaryFaults(op, 'fn', fc.sample(placement(), { seed: SEED, numRuns: 1 })[0]!);
     expect(boundaries.length).toBeGreaterThan(0);
     for (const f of boundaries) agree(f.input, '');
-    fc.assert(fc.property(requests, fc.string({ maxLength: 8 }), ({ input }, extra) => agree(input, extra)), { seed: SEED, numRuns: 150 });
+    fc.assert(
+      fc.property(requests, fc.string({ maxLength: 8 }), ({ input }, extra) => agree(input, extra)),
+      { seed: SEED, numRuns: 150 },
+    );
     // Single faults are half the requests: the errors were compared, not only the passes.
     if (!pointer.endsWith('/body')) expect(invalid).toBeGreaterThan(0);
   });

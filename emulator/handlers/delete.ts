@@ -3,7 +3,7 @@ import { httpBinding } from '../../specs/contract.ts';
 import { errors } from '../errors.ts';
 import { emptyResponse } from '../respond.ts';
 import { route, type EmulatorEnv } from '../route.ts';
-import { readEicRequest } from './eic-request.ts';
+import { readEicRequest } from '../eic-request.ts';
 
 const OP = 'DeleteFunctionEventInvokeConfig';
 const { uri, successStatus } = httpBinding(OP);

@@ -39,7 +39,10 @@ function tagsOf(value: unknown): Record<string, string> {
   }
   if (entries.length > MAX_TAGS) throw errors.invalidParameter(`A function can have at most ${MAX_TAGS} tags; the request has ${entries.length}.`);
   for (const [key, v] of entries) {
-    if (chars(key) < 1 || chars(key) > MAX_TAG_KEY) throw errors.invalidParameter(`Tag keys must be 1 to ${MAX_TAG_KEY} characters long: '${key.slice(0, MAX_TAG_KEY)}${chars(key) > MAX_TAG_KEY ? '...' : ''}'.`);
+    if (chars(key) < 1 || chars(key) > MAX_TAG_KEY)
+      throw errors.invalidParameter(
+        `Tag keys must be 1 to ${MAX_TAG_KEY} characters long: '${key.slice(0, MAX_TAG_KEY)}${chars(key) > MAX_TAG_KEY ? '...' : ''}'.`,
+      );
     if (chars(v as string) > MAX_TAG_VALUE) throw errors.invalidParameter(`Tag values must be at most ${MAX_TAG_VALUE} characters long (tag '${key}').`);
   }
   // fromEntries defines each key as data, so a tag named "__proto__" is kept as a tag.

@@ -5,7 +5,7 @@ import { renderConfig } from '../config-body.ts';
 import { errors } from '../errors.ts';
 import { jsonResponse } from '../respond.ts';
 import { route, type EmulatorEnv } from '../route.ts';
-import { readEicRequest } from './eic-request.ts';
+import { readEicRequest } from '../eic-request.ts';
 
 const OP = 'GetFunctionEventInvokeConfig';
 const { uri, successStatus } = httpBinding(OP);

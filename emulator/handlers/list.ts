@@ -7,7 +7,7 @@ import { errors } from '../errors.ts';
 import { functionArn } from '../names.ts';
 import { jsonResponse } from '../respond.ts';
 import { route, type EmulatorEnv } from '../route.ts';
-import { readEicRequest } from './eic-request.ts';
+import { readEicRequest } from '../eic-request.ts';
 
 const OP = 'ListFunctionEventInvokeConfigs';
 const { uri, successStatus } = httpBinding(OP);

@@ -4,8 +4,8 @@ import { renderConfig } from '../config-body.ts';
 import { checkDestinations } from '../destinations.ts';
 import { jsonResponse } from '../respond.ts';
 import { route, type EmulatorEnv } from '../route.ts';
-import { existingTarget, readEicRequest, requireSettings } from './eic-request.ts';
-import { replaced, store } from './settings.ts';
+import { existingTarget, readEicRequest, requireSettings } from '../eic-request.ts';
+import { replaced, store } from '../settings.ts';
 
 const OP = 'PutFunctionEventInvokeConfig';
 const { uri, successStatus } = httpBinding(OP);

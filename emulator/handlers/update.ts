@@ -5,8 +5,8 @@ import { checkDestinations } from '../destinations.ts';
 import { errors } from '../errors.ts';
 import { jsonResponse } from '../respond.ts';
 import { route, type EmulatorEnv } from '../route.ts';
-import { existingTarget, readEicRequest, requireSettings } from './eic-request.ts';
-import { merged, store } from './settings.ts';
+import { existingTarget, readEicRequest, requireSettings } from '../eic-request.ts';
+import { merged, store } from '../settings.ts';
 
 const OP = 'UpdateFunctionEventInvokeConfig';
 const { uri, successStatus } = httpBinding(OP);

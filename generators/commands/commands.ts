@@ -9,7 +9,15 @@ import { merge, qualifierExists, type Model, type Settings } from './model.ts';
 /** What the commands need from the system under test: the rule context of the suite. */
 export interface Real {
   fn: FunctionFixture;
-  call(op: 'PutFunctionEventInvokeConfig' | 'UpdateFunctionEventInvokeConfig' | 'GetFunctionEventInvokeConfig' | 'DeleteFunctionEventInvokeConfig' | 'ListFunctionEventInvokeConfigs', input: Record<string, unknown>): Promise<Observation>;
+  call(
+    op:
+      | 'PutFunctionEventInvokeConfig'
+      | 'UpdateFunctionEventInvokeConfig'
+      | 'GetFunctionEventInvokeConfig'
+      | 'DeleteFunctionEventInvokeConfig'
+      | 'ListFunctionEventInvokeConfigs',
+    input: Record<string, unknown>,
+  ): Promise<Observation>;
   publish(): Promise<string>;
   alias(version: string): Promise<string>;
   /** Throws a typed failure when the observation is not what the model predicts. */
@@ -25,7 +33,10 @@ const qualifierFor = (m: Model, pick: number): string => {
 };
 
 export class PutCommand implements Cmd {
-  constructor(readonly pick: number, readonly settings: Settings) {}
+  constructor(
+    readonly pick: number,
+    readonly settings: Settings,
+  ) {}
   check = () => true;
   async run(m: Model, r: Real) {
     const q = qualifierFor(m, this.pick);
@@ -37,7 +48,10 @@ export class PutCommand implements Cmd {
 }
 
 export class UpdateCommand implements Cmd {
-  constructor(readonly pick: number, readonly settings: Settings) {}
+  constructor(
+    readonly pick: number,
+    readonly settings: Settings,
+  ) {}
   check = () => true;
   async run(m: Model, r: Real) {
     const q = qualifierFor(m, this.pick);

@@ -21,9 +21,7 @@ const faultOf = (k: FaultKind, value: string | number): Fault => ({
 
 export function singleFault<Op extends EicOperation>(op: Op, functionName: NameArg, p: Placement, opts: RequestOptions = {}): fc.Arbitrary<FaultyRequest<Op>> {
   const kinds = faultKinds(op, p);
-  return fc.oneof(
-    ...kinds.map((k) => fc.tuple(validRequest(op, functionName, p, opts), k.values).map(([input, v]) => withFault(op, input, faultOf(k, v)))),
-  );
+  return fc.oneof(...kinds.map((k) => fc.tuple(validRequest(op, functionName, p, opts), k.values).map(([input, v]) => withFault(op, input, faultOf(k, v)))));
 }
 
 export function boundaryFaults<Op extends EicOperation>(op: Op, functionName: string, p: Placement): Array<FaultyRequest<Op>> {

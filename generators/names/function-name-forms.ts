@@ -39,5 +39,4 @@ export function functionNameForms(fn: NamedFunction, qualifier?: string): Functi
 }
 
 /** One of the forms, chosen by fast-check (so a failing form shrinks towards the bare name). */
-export const functionNameForm = (fn: NamedFunction, qualifier?: string): fc.Arbitrary<FunctionNameForm> =>
-  fc.constantFrom(...functionNameForms(fn, qualifier));
+export const functionNameForm = (fn: NamedFunction, qualifier?: string): fc.Arbitrary<FunctionNameForm> => fc.constantFrom(...functionNameForms(fn, qualifier));

@@ -6,8 +6,7 @@ import type { NameArg, RequestOptions } from './types.ts';
 
 export const nameArbitrary = (name: NameArg): fc.Arbitrary<string> => (typeof name === 'string' ? fc.constant(name) : name);
 
-export const qualifierOption = (opts: RequestOptions): fc.Arbitrary<string | undefined> =>
-  opts.qualifier ?? fc.option(qualifier(), { nil: undefined });
+export const qualifierOption = (opts: RequestOptions): fc.Arbitrary<string | undefined> => opts.qualifier ?? fc.option(qualifier(), { nil: undefined });
 
 /** `{Qualifier}` when there is one, `{}` otherwise: the SDK would send an undefined member as absent anyway. */
 export const withQualifier = (q: string | undefined): { Qualifier?: string } => (q === undefined ? {} : { Qualifier: q });

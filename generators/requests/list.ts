@@ -7,10 +7,8 @@ import { nameArbitrary } from './common.ts';
 import type { ListInput, NameArg, RequestOptions } from './types.ts';
 
 export const listRequest = (name: NameArg, opts: RequestOptions = {}): fc.Arbitrary<ListInput> =>
-  fc
-    .tuple(nameArbitrary(name), fc.option(maxItems(), { nil: undefined }), opts.marker ?? fc.constant(undefined))
-    .map(([FunctionName, MaxItems, Marker]) => ({
-      FunctionName,
-      ...(MaxItems === undefined ? {} : { MaxItems }),
-      ...(Marker === undefined ? {} : { Marker }),
-    }));
+  fc.tuple(nameArbitrary(name), fc.option(maxItems(), { nil: undefined }), opts.marker ?? fc.constant(undefined)).map(([FunctionName, MaxItems, Marker]) => ({
+    FunctionName,
+    ...(MaxItems === undefined ? {} : { MaxItems }),
+    ...(Marker === undefined ? {} : { Marker }),
+  }));

@@ -14,7 +14,4 @@ const sideValue = (p: Placement, side: Side, services?: readonly DestinationServ
   fc.option(destination(p, side, services), { nil: undefined }).map((d) => (d === undefined ? {} : { Destination: d }));
 
 export const destinationConfig = (p: Placement, services: ServicesBySide = {}): fc.Arbitrary<DestinationConfigValue> =>
-  fc.record(
-    { OnSuccess: sideValue(p, 'OnSuccess', services.OnSuccess), OnFailure: sideValue(p, 'OnFailure', services.OnFailure) },
-    { requiredKeys: [] },
-  );
+  fc.record({ OnSuccess: sideValue(p, 'OnSuccess', services.OnSuccess), OnFailure: sideValue(p, 'OnFailure', services.OnFailure) }, { requiredKeys: [] });

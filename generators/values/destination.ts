@@ -39,8 +39,7 @@ const resourceName = fc.stringMatching(/^[a-z][a-z0-9-]*[a-z0-9]$/);
 const destinationNode = memberNamed('DestinationConfig.OnFailure.Destination').node;
 const destinationPattern = wholePattern(destinationNode);
 const { max: destinationMax } = lengthRange(destinationNode);
-export const isValidDestination = (arn: string): boolean =>
-  arn.length <= destinationMax && (destinationPattern?.test(arn) ?? true);
+export const isValidDestination = (arn: string): boolean => arn.length <= destinationMax && (destinationPattern?.test(arn) ?? true);
 
 /** A destination ARN for a side: any service that side takes (or the given subset), in the placement. */
 export function destination(p: Placement, side: Side, services: readonly DestinationService[] = DESTINATION_SERVICES[side]): fc.Arbitrary<string> {

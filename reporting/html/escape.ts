@@ -7,10 +7,12 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 /** Escapes text for element content and double- or single-quoted attribute values. */
 export function esc(value: unknown): string {
-  return String(value)
-    .replace(/[&<>"']/g, (c) => ENTITIES[c]!)
-    // Control characters other than tab/newline/CR are not allowed in HTML text: show them as \uXXXX.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return (
+    String(value)
+      .replace(/[&<>"']/g, (c) => ENTITIES[c]!)
+      // Control characters other than tab/newline/CR are not allowed in HTML text: show them as \uXXXX.
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  );
 }
 
 /** A value of the evidence as text: strings as they are, anything else as indented JSON. */

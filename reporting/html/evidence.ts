@@ -18,10 +18,9 @@ function expectedVsActual(e: Evidence): string {
 }
 
 function replay(e: Evidence): string {
-  const parts = [
-    e.seed !== undefined ? `seed <code>${esc(e.seed)}</code>` : '',
-    e.path !== undefined ? `path <code>${esc(e.path)}</code>` : '',
-  ].filter(Boolean);
+  const parts = [e.seed !== undefined ? `seed <code>${esc(e.seed)}</code>` : '', e.path !== undefined ? `path <code>${esc(e.path)}</code>` : ''].filter(
+    Boolean,
+  );
   const line = parts.length ? `<p class="replay">Replay: ${parts.join(' · ')}</p>` : '';
   if (e.counterexample === undefined) return line;
   return `<h5>Counterexample</h5>${pre(e.counterexample, 'counterexample')}${line}`;
@@ -45,7 +44,14 @@ function exchanges(e: Evidence): string {
       '<li>',
       `<p><code>${esc(x.method)} ${esc(x.path)}</code> → ${x.status === undefined ? `<strong>no answer</strong> ${esc(x.fault ?? '')}` : `<strong>${esc(x.status)}</strong>`} <span class="muted">${esc(x.op)}</span></p>`,
       x.request ? `<p class="muted">sent</p>${pre(x.request)}` : '',
-      x.headers && Object.keys(x.headers).length ? pre(Object.entries(x.headers).map(([k, v]) => `${k}: ${v}`).join('\n'), 'headers') : '',
+      x.headers && Object.keys(x.headers).length
+        ? pre(
+            Object.entries(x.headers)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join('\n'),
+            'headers',
+          )
+        : '',
       x.body !== undefined ? pre(x.body || '(empty body)', 'body') : '',
       '</li>',
     ].join('');
@@ -111,5 +117,7 @@ export function renderEvidence(results: Results, anchors: ReadonlyMap<string, st
   const body = shown.length
     ? shown.map((r) => ruleEvidence(r, anchors.get(r.id)!)).join('\n')
     : '<p class="muted">No failing, inconclusive or expected-fail rules: nothing to show.</p>';
-  return ['<section id="evidence">', '<h2>Evidence <span class="muted">failing, inconclusive and expected-fail rules</span></h2>', body, '</section>'].join('\n');
+  return ['<section id="evidence">', '<h2>Evidence <span class="muted">failing, inconclusive and expected-fail rules</span></h2>', body, '</section>'].join(
+    '\n',
+  );
 }

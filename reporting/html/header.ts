@@ -138,12 +138,17 @@ export function renderRootCauses(r: Results, anchors: ReadonlyMap<string, string
 export function renderComparison(r: Results): string {
   const b = r.baseline;
   if (!b) return '';
-  const list = (title: string, ids: string[]) => (ids.length ? `<h3>${esc(title)} (${ids.length})</h3><p>${ids.map((id) => `<code>${esc(id)}</code>`).join(' ')}</p>` : '');
+  const list = (title: string, ids: string[]) =>
+    ids.length ? `<h3>${esc(title)} (${ids.length})</h3><p>${ids.map((id) => `<code>${esc(id)}</code>`).join(' ')}</p>` : '';
   return [
     '<section id="comparison">',
     `<h2>Compared with <code>${esc(b.file)}</code></h2>`,
-    b.sdkChange ? `<p class="change"><strong>The SDK changed:</strong> @aws-sdk/client-lambda ${esc(b.sdkChange.from)} in the baseline, ${esc(b.sdkChange.to)} now.</p>` : '',
-    b.targetChange ? `<p class="change"><strong>The target changed:</strong> ${esc(b.targetChange.from)} in the baseline, ${esc(b.targetChange.to)} now.</p>` : '',
+    b.sdkChange
+      ? `<p class="change"><strong>The SDK changed:</strong> @aws-sdk/client-lambda ${esc(b.sdkChange.from)} in the baseline, ${esc(b.sdkChange.to)} now.</p>`
+      : '',
+    b.targetChange
+      ? `<p class="change"><strong>The target changed:</strong> ${esc(b.targetChange.from)} in the baseline, ${esc(b.targetChange.to)} now.</p>`
+      : '',
     `<p>${b.newFailures.length} new failures, ${b.newPasses.length} new passes, ${b.changedEvidence.length} with changed evidence.</p>`,
     list('Regressions', b.newFailures),
     list('Newly passing', b.newPasses),

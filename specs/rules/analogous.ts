@@ -10,7 +10,7 @@
 // titles say what is sent, `my-function` standing for a name no function of
 // the run has (the suite uses the run's own prefix).
 import { QUALIFIER_MISMATCH } from '../aws-texts.ts';
-import { DELETE, GET, LIST, PUT, UPDATE, analog, model, nameCase, rec, type EvidenceRef, type Operation, type Rule } from './rule.ts';
+import { DELETE, GET, LIST, PUT, UPDATE, analog, model, nameCase, rec, type EvidenceRef, type Operation, type Rule, defineRules } from './rule.ts';
 
 const ALL: Operation[] = [PUT, UPDATE, GET, DELETE, LIST];
 /** The operations with a Qualifier parameter. */
@@ -26,12 +26,21 @@ const VALIDATION_STATUS = rec('put_destination_invalid_arn_pattern', 'Validation
 const NOT_FOUND_STATUS = model('ResourceNotFoundException', { trait: 'smithy.api#httpError', note: '404' });
 
 /** A FunctionName fault that every lookup operation rejects by validation. */
-function nameValidation({ id, kase, name, what }: { id: string; kase: string; name: string; what: string }): Rule {
+function nameValidation<const Id extends string>({
+  id,
+  kase,
+  name,
+  what,
+}: {
+  id: Id;
+  kase: string;
+  name: string;
+  what: string;
+}): Rule<`name.${Id}.validation-exception`> {
   return {
-    id: `name.${id}.validation-exception`,
+    id: `name.${id}.validation-exception` as const,
     title: `FunctionName ${name} (${what}) answers 400 ValidationException on all five operations, before any lookup`,
     tier: 'complete',
-    concern: 'name-forms',
     operations: ALL,
     evidence: {
       class: 'analogous',
@@ -40,7 +49,7 @@ function nameValidation({ id, kase, name, what }: { id: string; kase: string; na
   };
 }
 
-export const analogousRules: Rule[] = [
+export const analogousRules = defineRules([
   nameValidation({
     id: 'invalid-characters',
     kase: 'invalid_characters_in_function_name',
@@ -103,9 +112,9 @@ export const analogousRules: Rule[] = [
   }),
   {
     id: 'name.bare-name-over-64.not-found',
-    title: 'A bare FunctionName of 65 characters that names no function is a lookup, not a validation error: 404 ResourceNotFoundException on all five operations',
+    title:
+      'A bare FunctionName of 65 characters that names no function is a lookup, not a validation error: 404 ResourceNotFoundException on all five operations',
     tier: 'complete',
-    concern: 'name-forms',
     operations: ALL,
     evidence: {
       class: 'analogous',
@@ -115,9 +124,9 @@ export const analogousRules: Rule[] = [
   },
   {
     id: 'name.several-faults.all-reported',
-    title: "A function ARN with an invalid region together with a Qualifier of 129 characters answers one 400 ValidationException that names both 'functionName' and 'qualifier'",
+    title:
+      "A function ARN with an invalid region together with a Qualifier of 129 characters answers one 400 ValidationException that names both 'functionName' and 'qualifier'",
     tier: 'strict',
-    concern: 'name-forms',
     operations: QUALIFIED,
     evidence: {
       class: 'analogous',
@@ -129,7 +138,6 @@ export const analogousRules: Rule[] = [
     id: 'qualifier.invalid-characters.validation-exception',
     title: "Qualifier 'invalid!' answers 400 ValidationException, before any lookup",
     tier: 'complete',
-    concern: 'name-forms',
     operations: QUALIFIED,
     evidence: {
       class: 'analogous',
@@ -140,7 +148,6 @@ export const analogousRules: Rule[] = [
     id: 'qualifier.too-long.validation-exception',
     title: 'A Qualifier of 129 characters answers 400 ValidationException, before any lookup',
     tier: 'complete',
-    concern: 'name-forms',
     operations: QUALIFIED,
     evidence: {
       class: 'analogous',
@@ -151,7 +158,6 @@ export const analogousRules: Rule[] = [
     id: 'qualifier.lowercase-latest.not-found',
     title: "Qualifier '$latest' is not $LATEST: on a function with a $LATEST config it answers 404 ResourceNotFoundException and leaves that config as it was",
     tier: 'complete',
-    concern: 'name-forms',
     operations: QUALIFIED,
     evidence: {
       class: 'analogous',
@@ -167,7 +173,6 @@ export const analogousRules: Rule[] = [
     id: 'qualifier.unpublished-version.not-found',
     title: 'A Qualifier naming a version that was never published (1221) answers 404 ResourceNotFoundException',
     tier: 'complete',
-    concern: 'name-forms',
     operations: QUALIFIED,
     evidence: {
       class: 'analogous',
@@ -182,21 +187,16 @@ export const analogousRules: Rule[] = [
     id: 'qualifier.mismatch.all-operations',
     title: 'The unqualified function ARN + :$LATEST with Qualifier 1 is a qualifier mismatch on Update, Get and Delete too: 400 InvalidParameterValueException',
     tier: 'complete',
-    concern: 'name-forms',
     operations: QUALIFIED,
     evidence: {
       class: 'analogous',
-      refs: [
-        ...cases('latest_version_with_additional_qualifier'),
-        rec('put_shorthand_qualifier_mismatch_2', 'the same mismatch on Put, as <name>:$LATEST'),
-      ],
+      refs: [...cases('latest_version_with_additional_qualifier'), rec('put_shorthand_qualifier_mismatch_2', 'the same mismatch on Put, as <name>:$LATEST')],
     },
   },
   {
     id: 'qualifier.mismatch.all-operations-message',
     title: `The qualifier mismatch says '${QUALIFIER_MISMATCH}' on Update, Get and Delete too`,
     tier: 'strict',
-    concern: 'name-forms',
     operations: QUALIFIED,
     evidence: {
       class: 'analogous',
@@ -209,9 +209,9 @@ export const analogousRules: Rule[] = [
   },
   {
     id: 'qualifier.mismatch.checked-before-function-exists',
-    title: 'arn:...:function:<missing>:1 with Qualifier $LATEST answers the 400 mismatch (InvalidParameterValueException), not 404: the mismatch is checked before the function is looked up',
+    title:
+      'arn:...:function:<missing>:1 with Qualifier $LATEST answers the 400 mismatch (InvalidParameterValueException), not 404: the mismatch is checked before the function is looked up',
     tier: 'strict',
-    concern: 'name-forms',
     operations: QUALIFIED,
     evidence: {
       class: 'analogous',
@@ -225,9 +225,9 @@ export const analogousRules: Rule[] = [
   },
   {
     id: 'name.other-region-arn.not-found',
-    title: "The ARN of an existing function with another region in it, sent to the caller's region, answers 404 ResourceNotFoundException on all five operations and changes nothing",
+    title:
+      "The ARN of an existing function with another region in it, sent to the caller's region, answers 404 ResourceNotFoundException on all five operations and changes nothing",
     tier: 'complete',
-    concern: 'name-forms',
     operations: ALL,
     evidence: {
       class: 'analogous',
@@ -239,4 +239,4 @@ export const analogousRules: Rule[] = [
       note: "GetFunction's message (Functions from '<r>' are not reachable in this region) is that family's wording: not asserted here.",
     },
   },
-];
+]);

@@ -1,20 +1,19 @@
 // Destinations per service and side, and the checks AWS makes on them.
 import { SELF_DESTINATION, invalidDestinationArn, invalidDestinationConfig } from '../aws-texts.ts';
-import { PUT, UPDATE, doc, model, rec, type Rule } from './rule.ts';
+import { PUT, UPDATE, doc, model, rec, defineRules } from './rule.ts';
 
 /** Why SQS, SNS, EventBridge and S3 destinations rest on the docs only. */
 const NOT_RECORDED =
   'No recording has an SQS, SNS, EventBridge or S3 destination (only Lambda and a wrong service): documented only. ' +
-  'AWS checks the resource and the execution role\'s permissions there; against AWS this needs real resources.';
+  "AWS checks the resource and the execution role's permissions there; against AWS this needs real resources.";
 
 const S3_ON_FAILURE_ONLY = doc('boto3-put', 'S3 buckets are supported only for on-failure destinations.');
 
-export const destinationRules: Rule[] = [
+export const destinationRules = defineRules([
   {
     id: 'destination.lambda.accepted',
     title: 'Another existing function is accepted as OnSuccess destination and echoed',
     tier: 'core',
-    concern: 'destinations',
     operations: [PUT],
     evidence: {
       class: 'recorded',
@@ -25,7 +24,6 @@ export const destinationRules: Rule[] = [
     id: 'destination.lambda.missing-rejected',
     title: 'A Lambda destination that does not exist answers 400',
     tier: 'core',
-    concern: 'destinations',
     operations: [PUT],
     evidence: {
       class: 'recorded',
@@ -36,7 +34,6 @@ export const destinationRules: Rule[] = [
     id: 'destination.lambda.missing-message',
     title: `A missing Lambda destination says '${invalidDestinationArn('<arn>')}'`,
     tier: 'strict',
-    concern: 'destinations',
     operations: [PUT],
     evidence: {
       class: 'recorded',
@@ -47,7 +44,6 @@ export const destinationRules: Rule[] = [
     id: 'destination.self-rejected',
     title: 'The function itself as its own destination answers 400',
     tier: 'core',
-    concern: 'destinations',
     operations: [PUT],
     evidence: {
       class: 'recorded',
@@ -58,7 +54,6 @@ export const destinationRules: Rule[] = [
     id: 'destination.self-message',
     title: `Self as destination says '${SELF_DESTINATION}'`,
     tier: 'strict',
-    concern: 'destinations',
     operations: [PUT],
     evidence: {
       class: 'recorded',
@@ -69,7 +64,6 @@ export const destinationRules: Rule[] = [
     id: 'destination.unsupported-service-rejected',
     title: 'A well-formed ARN of an unsupported service (iam) answers 400 InvalidParameterValueException',
     tier: 'core',
-    concern: 'destinations',
     operations: [PUT],
     evidence: {
       class: 'recorded',
@@ -80,7 +74,6 @@ export const destinationRules: Rule[] = [
     id: 'destination.unsupported-service-message',
     title: `An unsupported service says '${invalidDestinationConfig({ OnSuccess: { Destination: '<arn>' } })}'`,
     tier: 'strict',
-    concern: 'destinations',
     operations: [PUT],
     evidence: {
       class: 'recorded',
@@ -91,21 +84,16 @@ export const destinationRules: Rule[] = [
     id: 'destination.malformed-arn.validation-exception',
     title: 'A destination breaking the ARN pattern answers 400 ValidationException at destinationConfig.on<Side>.destination',
     tier: 'complete',
-    concern: 'destinations',
     operations: [PUT],
     evidence: {
       class: 'recorded',
-      refs: [
-        rec('put_destination_invalid_arn_pattern', 'OnFailure'),
-        model('DestinationArn', { constraint: 'pattern', note: 'the same shape on OnSuccess' }),
-      ],
+      refs: [rec('put_destination_invalid_arn_pattern', 'OnFailure'), model('DestinationArn', { constraint: 'pattern', note: 'the same shape on OnSuccess' })],
     },
   },
   {
     id: 'destination.malformed-arn.message',
     title: 'A malformed destination is quoted with the model pattern in the ValidationException message',
     tier: 'strict',
-    concern: 'destinations',
     operations: [PUT],
     evidence: {
       class: 'recorded',
@@ -117,21 +105,17 @@ export const destinationRules: Rule[] = [
     id: 'destination.empty-side-echoed-empty',
     title: 'A side sent as {} over a destination comes back as {} (no Destination key), in the Put answer and on Get',
     tier: 'complete',
-    concern: 'destinations',
     operations: [PUT],
     evidence: {
       class: 'recorded',
-      refs: [
-        rec('put_destination_success_no_destination_arn'),
-        rec('put_destination_failure_no_destination_arn'),
-      ],
+      refs: [rec('put_destination_success_no_destination_arn'), rec('put_destination_failure_no_destination_arn')],
     },
   },
   {
     id: 'destination.empty-string.passes-validation',
-    title: 'A Destination of length 0 passes validation: never a ValidationException, never 5xx (200, or the destination check\'s InvalidParameterValueException)',
+    title:
+      "A Destination of length 0 passes validation: never a ValidationException, never 5xx (200, or the destination check's InvalidParameterValueException)",
     tier: 'complete',
-    concern: 'destinations',
     operations: [PUT, UPDATE],
     evidence: {
       class: 'modelled',
@@ -146,7 +130,6 @@ export const destinationRules: Rule[] = [
     id: 'destination.sqs.accepted',
     title: 'An SQS queue ARN is accepted on both sides',
     tier: 'complete',
-    concern: 'destinations',
     operations: [PUT],
     evidence: {
       class: 'documented',
@@ -162,14 +145,10 @@ export const destinationRules: Rule[] = [
     id: 'destination.sns.accepted',
     title: 'An SNS topic ARN is accepted on both sides',
     tier: 'complete',
-    concern: 'destinations',
     operations: [PUT],
     evidence: {
       class: 'documented',
-      refs: [
-        doc('api-reference', 'Topic - The ARN of an SNS topic.'),
-        doc('boto3-put', 'The ARN of a standard SNS topic.'),
-      ],
+      refs: [doc('api-reference', 'Topic - The ARN of an SNS topic.'), doc('boto3-put', 'The ARN of a standard SNS topic.')],
       note: NOT_RECORDED,
     },
   },
@@ -177,7 +156,6 @@ export const destinationRules: Rule[] = [
     id: 'destination.eventbridge.accepted',
     title: 'An EventBridge event bus ARN is accepted on both sides',
     tier: 'complete',
-    concern: 'destinations',
     operations: [PUT],
     evidence: {
       class: 'documented',
@@ -189,7 +167,6 @@ export const destinationRules: Rule[] = [
     id: 'destination.s3.on-failure-accepted',
     title: 'An S3 bucket ARN is accepted as OnFailure destination',
     tier: 'complete',
-    concern: 'destinations',
     operations: [PUT],
     evidence: {
       class: 'documented',
@@ -201,14 +178,10 @@ export const destinationRules: Rule[] = [
     id: 'destination.s3.on-success-rejected',
     title: 'An S3 bucket ARN as OnSuccess destination answers 400 InvalidParameterValueException',
     tier: 'strict',
-    concern: 'destinations',
     operations: [PUT],
     evidence: {
       class: 'inferred',
-      refs: [
-        S3_ON_FAILURE_ONLY,
-        rec('put_destination_invalid_service_arn', 'the answer to a service AWS does not take at all'),
-      ],
+      refs: [S3_ON_FAILURE_ONLY, rec('put_destination_invalid_service_arn', 'the answer to a service AWS does not take at all')],
       note: 'That S3 is refused on OnSuccess is documented; the status and code of the refusal are not recorded (InvalidParameterValueException is a guess from the unsupported-service answer).',
     },
   },
@@ -216,16 +189,18 @@ export const destinationRules: Rule[] = [
     id: 'destination.update-keeps-other-settings',
     title: 'Update with a DestinationConfig keeps retries and age',
     tier: 'complete',
-    concern: 'destinations',
     operations: [UPDATE],
     evidence: {
       class: 'documented',
       refs: [
-        doc('boto3-update', 'The following example adds an on-failure destination to the existing asynchronous invocation configuration for a function named my-function.'),
+        doc(
+          'boto3-update',
+          'The following example adds an on-failure destination to the existing asynchronous invocation configuration for a function named my-function.',
+        ),
         doc('boto3-update', "'MaximumEventAgeInSeconds': 3600,", 'kept in the example output'),
         doc('api-reference', 'To set one option without affecting existing settings for other options, use UpdateFunctionEventInvokeConfig.'),
       ],
       note: 'No recorded Update carries a DestinationConfig.',
     },
   },
-];
+]);

@@ -7,9 +7,25 @@ import { qualifierRules } from './qualifiers.ts';
 import type { Rule } from './rule.ts';
 import { semanticsRules } from './semantics.ts';
 import { shapeRules } from './shapes.ts';
-import { validationRules } from './validation.ts';
+import { validationRules, validationRuleId, type ValidationRuleId } from './validation.ts';
 
 export * from './rule.ts';
+export { validationRuleId, type ValidationRuleId };
+
+/**
+ * Every rule id of the catalogue, as a type: the literal ids of the hand-written
+ * rules and the pattern of the generated validation ones. Suites, mutants and
+ * tests name rules by it, so a renamed or deleted rule is a type error there.
+ */
+export type RuleId =
+  | (typeof semanticsRules)[number]['id']
+  | (typeof qualifierRules)[number]['id']
+  | (typeof notFoundRules)[number]['id']
+  | (typeof destinationRules)[number]['id']
+  | (typeof pagingRules)[number]['id']
+  | (typeof shapeRules)[number]['id']
+  | (typeof analogousRules)[number]['id']
+  | ValidationRuleId;
 
 function indexed(rules: Rule[]): Map<string, Rule> {
   const byId = new Map<string, Rule>();
@@ -20,7 +36,7 @@ function indexed(rules: Rule[]): Map<string, Rule> {
   return byId;
 }
 
-export const catalogue: readonly Rule[] = [
+export const catalogue: ReadonlyArray<Rule<RuleId>> = [
   ...semanticsRules,
   ...qualifierRules,
   ...notFoundRules,
@@ -31,9 +47,9 @@ export const catalogue: readonly Rule[] = [
   ...analogousRules,
 ];
 
-export const rulesById: ReadonlyMap<string, Rule> = indexed([...catalogue]);
+export const rulesById: ReadonlyMap<string, Rule<RuleId>> = indexed([...catalogue]) as ReadonlyMap<string, Rule<RuleId>>;
 
-export function ruleById(id: string): Rule {
+export function ruleById(id: RuleId): Rule<RuleId> {
   const r = rulesById.get(id);
   if (!r) throw new Error(`specs: no rule ${id} in the catalogue`);
   return r;

@@ -1,14 +1,13 @@
 // Not-found answers per operation: Put/Update/List on a missing function say
 // "The function doesn't exist."; Get/Delete name the qualified ARN.
 import { FUNCTION_DOES_NOT_EXIST, noEventInvokeConfig } from '../aws-texts.ts';
-import { DELETE, GET, LIST, PUT, UPDATE, rec, type Rule } from './rule.ts';
+import { DELETE, GET, LIST, PUT, UPDATE, rec, defineRules } from './rule.ts';
 
-export const notFoundRules: Rule[] = [
+export const notFoundRules = defineRules([
   {
     id: 'put.missing-function.not-found',
     title: 'Put on a missing function answers 404 ResourceNotFoundException',
     tier: 'core',
-    concern: 'not-found',
     operations: [PUT],
     evidence: {
       class: 'recorded',
@@ -19,7 +18,6 @@ export const notFoundRules: Rule[] = [
     id: 'put.missing-function.arn-not-found',
     title: 'Put on the full ARN of a missing function answers 404',
     tier: 'core',
-    concern: 'not-found',
     operations: [PUT],
     evidence: {
       class: 'recorded',
@@ -30,7 +28,6 @@ export const notFoundRules: Rule[] = [
     id: 'put.missing-function.message',
     title: `Put on a missing function says '${FUNCTION_DOES_NOT_EXIST}'`,
     tier: 'strict',
-    concern: 'not-found',
     operations: [PUT],
     evidence: {
       class: 'recorded',
@@ -41,7 +38,6 @@ export const notFoundRules: Rule[] = [
     id: 'update.missing-function.not-found',
     title: 'Update on a missing function answers 404',
     tier: 'core',
-    concern: 'not-found',
     operations: [UPDATE],
     evidence: {
       class: 'recorded',
@@ -52,7 +48,6 @@ export const notFoundRules: Rule[] = [
     id: 'update.missing-function.message',
     title: `Update on a missing function says '${FUNCTION_DOES_NOT_EXIST}'`,
     tier: 'strict',
-    concern: 'not-found',
     operations: [UPDATE],
     evidence: {
       class: 'recorded',
@@ -63,7 +58,6 @@ export const notFoundRules: Rule[] = [
     id: 'get.missing-function.not-found',
     title: 'Get on a missing function answers 404',
     tier: 'core',
-    concern: 'not-found',
     operations: [GET],
     evidence: {
       class: 'recorded',
@@ -74,7 +68,6 @@ export const notFoundRules: Rule[] = [
     id: 'get.missing-function.message',
     title: `Get on a missing function says '${noEventInvokeConfig('<arn>:$LATEST')}'`,
     tier: 'strict',
-    concern: 'not-found',
     operations: [GET],
     evidence: {
       class: 'recorded',
@@ -85,7 +78,6 @@ export const notFoundRules: Rule[] = [
     id: 'get.missing-qualifier.not-found',
     title: 'Get with a qualifier that does not exist answers 404',
     tier: 'core',
-    concern: 'not-found',
     operations: [GET],
     evidence: {
       class: 'recorded',
@@ -96,7 +88,6 @@ export const notFoundRules: Rule[] = [
     id: 'get.missing-qualifier.message',
     title: `Get with a missing qualifier names the qualified ARN: '${noEventInvokeConfig('<arn>:<qualifier>')}'`,
     tier: 'strict',
-    concern: 'not-found',
     operations: [GET],
     evidence: {
       class: 'recorded',
@@ -107,7 +98,6 @@ export const notFoundRules: Rule[] = [
     id: 'get.missing-config.not-found',
     title: 'Get on an existing function or alias without a config answers 404',
     tier: 'core',
-    concern: 'not-found',
     operations: [GET],
     evidence: {
       class: 'recorded',
@@ -118,7 +108,6 @@ export const notFoundRules: Rule[] = [
     id: 'get.missing-config.message',
     title: `Get without a config says '${noEventInvokeConfig('<qualified-arn>')}'`,
     tier: 'strict',
-    concern: 'not-found',
     operations: [GET],
     evidence: {
       class: 'recorded',
@@ -129,7 +118,6 @@ export const notFoundRules: Rule[] = [
     id: 'delete.missing-function.not-found',
     title: 'Delete on a missing function answers 404',
     tier: 'core',
-    concern: 'not-found',
     operations: [DELETE],
     evidence: {
       class: 'recorded',
@@ -140,7 +128,6 @@ export const notFoundRules: Rule[] = [
     id: 'delete.missing-function.message',
     title: `Delete on a missing function says '${noEventInvokeConfig('<arn>:$LATEST')}'`,
     tier: 'strict',
-    concern: 'not-found',
     operations: [DELETE],
     evidence: {
       class: 'recorded',
@@ -151,7 +138,6 @@ export const notFoundRules: Rule[] = [
     id: 'list.missing-function.not-found',
     title: 'List on a missing function answers 404',
     tier: 'core',
-    concern: 'not-found',
     operations: [LIST],
     evidence: {
       class: 'recorded',
@@ -162,7 +148,6 @@ export const notFoundRules: Rule[] = [
     id: 'list.missing-function.message',
     title: `List on a missing function says '${FUNCTION_DOES_NOT_EXIST}'`,
     tier: 'strict',
-    concern: 'not-found',
     operations: [LIST],
     evidence: {
       class: 'recorded',
@@ -173,7 +158,6 @@ export const notFoundRules: Rule[] = [
     id: 'not-found.error-code',
     title: 'Every not-found answer is ResourceNotFoundException',
     tier: 'complete',
-    concern: 'not-found',
     operations: [PUT, UPDATE, GET, DELETE, LIST],
     evidence: {
       class: 'recorded',
@@ -190,4 +174,4 @@ export const notFoundRules: Rule[] = [
       ],
     },
   },
-];
+]);

@@ -1,13 +1,12 @@
 // List paging and Delete.
 import { noEventInvokeConfig } from '../aws-texts.ts';
-import { DELETE, GET, LIST, model, rec, type Rule } from './rule.ts';
+import { DELETE, GET, LIST, model, rec, defineRules } from './rule.ts';
 
-export const pagingRules: Rule[] = [
+export const pagingRules = defineRules([
   {
     id: 'list.empty.empty-array',
     title: 'List of a function without configs answers FunctionEventInvokeConfigs: [] (key present)',
     tier: 'complete',
-    concern: 'paging',
     operations: [LIST],
     evidence: {
       class: 'recorded',
@@ -18,21 +17,16 @@ export const pagingRules: Rule[] = [
     id: 'list.single.no-next-marker',
     title: 'A List that fits in one page has no NextMarker key',
     tier: 'complete',
-    concern: 'paging',
     operations: [LIST],
     evidence: {
       class: 'recorded',
-      refs: [
-        rec('list_single_invokeconfig', 'one config, no MaxItems'),
-        rec('list_configs', 'three configs, no MaxItems'),
-      ],
+      refs: [rec('list_single_invokeconfig', 'one config, no MaxItems'), rec('list_configs', 'three configs, no MaxItems')],
     },
   },
   {
     id: 'list.paging.max-items-limits-page',
     title: 'MaxItems=N returns at most N items and a NextMarker when more remain',
     tier: 'core',
-    concern: 'paging',
     operations: [LIST],
     evidence: {
       class: 'recorded',
@@ -46,7 +40,6 @@ export const pagingRules: Rule[] = [
     id: 'list.paging.covers-each-once',
     title: 'Following NextMarker with every MaxItems 1..50 returns each config exactly once',
     tier: 'core',
-    concern: 'paging',
     operations: [LIST],
     evidence: {
       class: 'recorded',
@@ -60,12 +53,14 @@ export const pagingRules: Rule[] = [
     id: 'list.paging.last-page-no-marker',
     title: 'The last page has no NextMarker key',
     tier: 'complete',
-    concern: 'paging',
     operations: [LIST],
     evidence: {
       class: 'documented',
       refs: [
-        model('ListFunctionEventInvokeConfigsResponse', { member: 'NextMarker', note: 'documented as "The pagination token that\'s included if more results are available."' }),
+        model('ListFunctionEventInvokeConfigsResponse', {
+          member: 'NextMarker',
+          note: 'documented as "The pagination token that\'s included if more results are available."',
+        }),
         rec('list_single_invokeconfig', 'an unpaged list of one: no NextMarker'),
         rec('list_configs', 'an unpaged list of three: no NextMarker'),
       ],
@@ -76,34 +71,32 @@ export const pagingRules: Rule[] = [
     id: 'list.paging.items-match-get',
     title: 'Each listed config equals what Get returns for its qualifier',
     tier: 'core',
-    concern: 'paging',
     operations: [LIST, GET],
     evidence: {
       class: 'recorded',
-      refs: [
-        rec('list_single_invokeconfig'),
-        rec('get_invokeconfig', 'the same config as the List item'),
-        rec('list_configs'),
-      ],
+      refs: [rec('list_single_invokeconfig'), rec('get_invokeconfig', 'the same config as the List item'), rec('list_configs')],
     },
   },
   {
     id: 'list.paging.unknown-marker-handled',
     title: "A Marker the service never issued answers a 4xx error or a List restarted from the start (this function's configs only), never a 5xx",
     tier: 'complete',
-    concern: 'paging',
     operations: [LIST],
     evidence: {
       class: 'documented',
-      refs: [model('ListFunctionEventInvokeConfigsRequest', { member: 'Marker', note: 'documented as "Specify the pagination token that\'s returned by a previous request to retrieve the next page of results."' })],
-      note: 'The recordings never send a Marker AWS did not issue, so which of the two answers AWS gives is not pinned: the rule asserts only what any correct answer satisfies (an error of the client, or a list of this function from the start; never a 5xx, never another function\'s configs).',
+      refs: [
+        model('ListFunctionEventInvokeConfigsRequest', {
+          member: 'Marker',
+          note: 'documented as "Specify the pagination token that\'s returned by a previous request to retrieve the next page of results."',
+        }),
+      ],
+      note: "The recordings never send a Marker AWS did not issue, so which of the two answers AWS gives is not pinned: the rule asserts only what any correct answer satisfies (an error of the client, or a list of this function from the start; never a 5xx, never another function's configs).",
     },
   },
   {
     id: 'delete.no-content',
     title: 'Delete answers 204 with an empty body',
     tier: 'core',
-    concern: 'delete',
     operations: [DELETE],
     evidence: {
       class: 'recorded',
@@ -114,7 +107,6 @@ export const pagingRules: Rule[] = [
     id: 'delete.removes-config',
     title: 'After Delete, Get answers 404 and List no longer shows the config',
     tier: 'core',
-    concern: 'delete',
     operations: [DELETE, GET, LIST],
     evidence: {
       class: 'recorded',
@@ -129,7 +121,6 @@ export const pagingRules: Rule[] = [
     id: 'delete.only-its-qualifier',
     title: 'Delete of one qualifier leaves the configs of the others',
     tier: 'core',
-    concern: 'delete',
     operations: [DELETE, LIST],
     evidence: {
       class: 'recorded',
@@ -140,7 +131,6 @@ export const pagingRules: Rule[] = [
     id: 'delete.twice.not-found',
     title: 'Deleting the same config twice answers 404 the second time',
     tier: 'core',
-    concern: 'delete',
     operations: [DELETE],
     evidence: {
       class: 'recorded',
@@ -151,11 +141,10 @@ export const pagingRules: Rule[] = [
     id: 'delete.twice.message',
     title: `A second Delete says '${noEventInvokeConfig('<arn>:$LATEST')}'`,
     tier: 'strict',
-    concern: 'delete',
     operations: [DELETE],
     evidence: {
       class: 'recorded',
       refs: [rec('delete_function_not_found')],
     },
   },
-];
+]);

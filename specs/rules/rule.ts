@@ -97,15 +97,23 @@ export interface ConstraintEdge {
   accepted: boolean;
 }
 
-export interface Rule {
-  id: string;
+export interface Rule<Id extends string = string> {
+  id: Id;
   /** The rule's statement: what the target must do. */
   title: string;
   tier: Tier;
-  concern: Concern;
   operations: Operation[];
   evidence: RuleEvidence;
   edge?: ConstraintEdge;
+}
+
+/**
+ * A list of rules with their ids kept as literal types, from which RuleId is
+ * derived (specs/rules/index.ts): a suite, a mutant or a test naming a rule
+ * that is not in the catalogue (renamed, deleted) is a type error.
+ */
+export function defineRules<const Id extends string>(rules: Array<Rule<Id>>): ReadonlyArray<Rule<Id>> {
+  return rules;
 }
 
 // ---------------------------------------------------------------- reference builders
@@ -119,7 +127,11 @@ export const analog = (entry: string, step: string, note?: string): EvidenceRef 
 export const nameCase = (kase: string, op: 'get_function' | 'delete_function' | 'invoke' | 'create_function', note?: string): EvidenceRef =>
   analog(`TestLambdaFunction::test_function_name_and_qualifier_validation[${kase}-${op}]`, `${op}_exception`, note);
 
-export const model = (shape: string, more: Omit<Extract<EvidenceRef, { kind: 'model' }>, 'kind' | 'shape'> = {}): EvidenceRef => ({ kind: 'model', shape, ...more });
+export const model = (shape: string, more: Omit<Extract<EvidenceRef, { kind: 'model' }>, 'kind' | 'shape'> = {}): EvidenceRef => ({
+  kind: 'model',
+  shape,
+  ...more,
+});
 
 export const doc = (d: DocId, quote: string, note?: string): EvidenceRef => ({ kind: 'doc', doc: d, quote, ...(note ? { note } : {}) });
 
@@ -131,9 +143,7 @@ export function describeRef(r: EvidenceRef): string {
   const note = r.note ? ` (${r.note})` : '';
   switch (r.kind) {
     case 'recording':
-      return r.step.startsWith('asserted:')
-        ? `recording: ${r.step} (a STEPS.md row AWS asserted, not saved)${note}`
-        : `recording: ${r.step}${note}`;
+      return r.step.startsWith('asserted:') ? `recording: ${r.step} (a STEPS.md row AWS asserted, not saved)${note}` : `recording: ${r.step}${note}`;
     case 'analogous':
       return `analogous: ${r.entry} / ${r.step}${note}`;
     case 'model':

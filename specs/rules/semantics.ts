@@ -1,28 +1,26 @@
 // Put overwrites, Update merges, Update never creates, Put needs a setting, and
 // repeats are idempotent.
 import { NO_SETTINGS, noEventInvokeConfig } from '../aws-texts.ts';
-import { DELETE, GET, LIST, PUT, UPDATE, doc, model, rec, type Rule } from './rule.ts';
+import { DELETE, GET, LIST, PUT, UPDATE, doc, model, rec, defineRules } from './rule.ts';
 
 const LAST_MODIFIED_DOC = doc('api-reference', 'The date and time that the configuration was last updated, in Unix time seconds.');
 
-export const semanticsRules: Rule[] = [
+export const semanticsRules = defineRules([
   {
     id: 'put.creates-config',
     title: 'Put on a function without a config creates it and echoes the settings',
     tier: 'core',
-    concern: 'semantics',
     operations: [PUT, GET],
     evidence: {
       class: 'recorded',
       refs: [rec('put_invokeconfig_retries_0'), rec('put_post_overwrite'), rec('get_post_overwrite')],
-      note: 'Judges the settings echoed and stored; the FunctionArn form and both DestinationConfig sides are the response-shape rules\' concern.',
+      note: "Judges the settings echoed and stored; the FunctionArn form and both DestinationConfig sides are the response-shape rules' concern.",
     },
   },
   {
     id: 'put.overwrite.removes-omitted-settings',
     title: 'Put replaces the whole config: a setting left out of the request is removed',
     tier: 'core',
-    concern: 'semantics',
     operations: [PUT, GET],
     evidence: {
       class: 'recorded',
@@ -38,7 +36,6 @@ export const semanticsRules: Rule[] = [
     id: 'put.overwrite.removes-omitted-destinations',
     title: 'Put without a destination removes the destination set before',
     tier: 'core',
-    concern: 'semantics',
     operations: [PUT, GET],
     evidence: {
       class: 'recorded',
@@ -54,7 +51,6 @@ export const semanticsRules: Rule[] = [
     id: 'put.no-settings.rejected',
     title: 'Put with none of MaximumRetryAttempts, MaximumEventAgeInSeconds, DestinationConfig answers 400',
     tier: 'core',
-    concern: 'semantics',
     operations: [PUT],
     evidence: {
       class: 'recorded',
@@ -65,7 +61,6 @@ export const semanticsRules: Rule[] = [
     id: 'put.no-settings.error-code',
     title: 'Put without settings answers InvalidParameterValueException',
     tier: 'complete',
-    concern: 'semantics',
     operations: [PUT],
     evidence: {
       class: 'recorded',
@@ -76,7 +71,6 @@ export const semanticsRules: Rule[] = [
     id: 'put.no-settings.message',
     title: `Put without settings says '${NO_SETTINGS}'`,
     tier: 'strict',
-    concern: 'semantics',
     operations: [PUT],
     evidence: {
       class: 'recorded',
@@ -87,7 +81,6 @@ export const semanticsRules: Rule[] = [
     id: 'put.no-settings.checked-before-existence',
     title: 'Put without settings on a missing function answers 400, not 404: the settings check comes first',
     tier: 'strict',
-    concern: 'semantics',
     operations: [PUT],
     evidence: {
       class: 'recorded',
@@ -99,37 +92,27 @@ export const semanticsRules: Rule[] = [
     id: 'put.no-settings.empty-destination-side-counts',
     title: 'DestinationConfig {"OnSuccess": {}} (or {"OnFailure": {}}) alone counts as a setting',
     tier: 'core',
-    concern: 'semantics',
     operations: [PUT, GET],
     evidence: {
       class: 'recorded',
-      refs: [
-        rec('put_destination_success_no_destination_arn'),
-        rec('put_destination_failure_no_destination_arn'),
-      ],
-      note: 'Judged on the Put being accepted and the config then existing; the echoed shape is destination.empty-side-echoed-empty\'s and response-shape\'s concern.',
+      refs: [rec('put_destination_success_no_destination_arn'), rec('put_destination_failure_no_destination_arn')],
+      note: "Judged on the Put being accepted and the config then existing; the echoed shape is destination.empty-side-echoed-empty's and response-shape's concern.",
     },
   },
   {
     id: 'update.merge.keeps-untouched-settings',
     title: 'Update merges: settings not in the request keep their values',
     tier: 'core',
-    concern: 'semantics',
     operations: [PUT, UPDATE, GET],
     evidence: {
       class: 'recorded',
-      refs: [
-        rec('update_invokeconfig_retries'),
-        rec('update_response'),
-        rec('asserted:get_post_update', 'retries 0 and age 60'),
-      ],
+      refs: [rec('update_invokeconfig_retries'), rec('update_response'), rec('asserted:get_post_update', 'retries 0 and age 60')],
     },
   },
   {
     id: 'update.merge.keeps-destinations',
     title: 'Update without DestinationConfig keeps the destinations',
     tier: 'complete',
-    concern: 'semantics',
     operations: [PUT, UPDATE, GET],
     evidence: {
       class: 'documented',
@@ -144,7 +127,6 @@ export const semanticsRules: Rule[] = [
     id: 'update.merge.changes-given-setting',
     title: 'Update changes the settings it names',
     tier: 'core',
-    concern: 'semantics',
     operations: [PUT, UPDATE, GET],
     evidence: {
       class: 'recorded',
@@ -160,47 +142,37 @@ export const semanticsRules: Rule[] = [
     id: 'update.no-config.not-found',
     title: 'Update on a function without a config answers 404 and creates nothing',
     tier: 'core',
-    concern: 'semantics',
     operations: [UPDATE, GET, 'PublishVersion', 'CreateAlias'],
     evidence: {
       class: 'recorded',
-      refs: [
-        rec('update_eventinvokeconfig_config_doesnotexist_without_qualifier'),
-        rec('update_eventinvokeconfig_config_doesnotexist_with_qualifier'),
-      ],
+      refs: [rec('update_eventinvokeconfig_config_doesnotexist_without_qualifier'), rec('update_eventinvokeconfig_config_doesnotexist_with_qualifier')],
     },
   },
   {
     id: 'update.no-config.message',
     title: `Update without a config says '${noEventInvokeConfig('<qualified-arn>')}'`,
     tier: 'strict',
-    concern: 'semantics',
     operations: [UPDATE],
     evidence: {
       class: 'recorded',
-      refs: [
-        rec('update_eventinvokeconfig_config_doesnotexist_without_qualifier'),
-        rec('update_eventinvokeconfig_config_doesnotexist_with_qualifier'),
-      ],
+      refs: [rec('update_eventinvokeconfig_config_doesnotexist_without_qualifier'), rec('update_eventinvokeconfig_config_doesnotexist_with_qualifier')],
     },
   },
   {
     id: 'put.idempotent.identical-body',
     title: 'Repeating the same Put gives an identical body, LastModified aside (and not earlier)',
     tier: 'core',
-    concern: 'idempotence',
     operations: [PUT],
     evidence: {
       class: 'recorded',
       refs: [rec('second_overwrite_existing_response', 'identical apart from LastModified, which the recording normalises to "datetime"')],
-      note: 'The bodies are compared without LastModified: the recordings replace every LastModified, so whether AWS keeps or moves it on a repeat is not shown; the repeat\'s LastModified is only required not to be earlier.',
+      note: "The bodies are compared without LastModified: the recordings replace every LastModified, so whether AWS keeps or moves it on a repeat is not shown; the repeat's LastModified is only required not to be earlier.",
     },
   },
   {
     id: 'update.idempotent.identical-body',
     title: 'Repeating the same Update gives an identical body, LastModified aside (and not earlier)',
     tier: 'core',
-    concern: 'idempotence',
     operations: [UPDATE],
     evidence: {
       class: 'recorded',
@@ -208,14 +180,13 @@ export const semanticsRules: Rule[] = [
         rec('update_response_existing', 'identical apart from LastModified, which the recording normalises'),
         rec('update_invokeconfig_eventage_nochange'),
       ],
-      note: 'The bodies are compared without LastModified: the recordings replace every LastModified, so whether AWS keeps or moves it on a repeat is not shown; the repeat\'s LastModified is only required not to be earlier.',
+      note: "The bodies are compared without LastModified: the recordings replace every LastModified, so whether AWS keeps or moves it on a repeat is not shown; the repeat's LastModified is only required not to be earlier.",
     },
   },
   {
     id: 'put.last-modified.advances-on-change',
     title: 'A Put that changes a setting moves LastModified forward',
     tier: 'complete',
-    concern: 'semantics',
     operations: [PUT],
     evidence: {
       class: 'documented',
@@ -224,14 +195,13 @@ export const semanticsRules: Rule[] = [
         doc('boto3-update', "'LastModified': 1573687896.493,", 'an example with milliseconds'),
         model('FunctionEventInvokeConfig', { member: 'LastModified' }),
       ],
-      note: 'LastModified is normalised away in the recordings: its precision is not recorded (the docs say Unix seconds, an example shows milliseconds). So the changed Put\'s LastModified must not be earlier, and must be later only once more than a second has passed (a further change after 1.1 s when it did not move at once).',
+      note: "LastModified is normalised away in the recordings: its precision is not recorded (the docs say Unix seconds, an example shows milliseconds). So the changed Put's LastModified must not be earlier, and must be later only once more than a second has passed (a further change after 1.1 s when it did not move at once).",
     },
   },
   {
     id: 'update.last-modified.advances-on-change',
     title: 'An Update that changes a setting moves LastModified forward',
     tier: 'complete',
-    concern: 'semantics',
     operations: [PUT, UPDATE],
     evidence: {
       class: 'documented',
@@ -243,7 +213,6 @@ export const semanticsRules: Rule[] = [
     id: 'get.returns-current-config',
     title: 'Get returns what the last Put/Update left',
     tier: 'core',
-    concern: 'semantics',
     operations: [PUT, UPDATE, GET],
     evidence: {
       class: 'recorded',
@@ -252,9 +221,9 @@ export const semanticsRules: Rule[] = [
   },
   {
     id: 'model.sequences.agree-with-model',
-    title: 'Random sequences of Put/Update/Get/Delete/List/PublishVersion/CreateAlias answer as a map from (function, qualifier) to settings with replace and merge predicts',
+    title:
+      'Random sequences of Put/Update/Get/Delete/List/PublishVersion/CreateAlias answer as a map from (function, qualifier) to settings with replace and merge predicts',
     tier: 'core',
-    concern: 'semantics',
     operations: [PUT, UPDATE, GET, DELETE, LIST, 'PublishVersion', 'CreateAlias'],
     evidence: {
       class: 'recorded',
@@ -273,11 +242,10 @@ export const semanticsRules: Rule[] = [
     id: 'get.explicit-latest-equals-unqualified',
     title: 'Get with Qualifier=$LATEST answers exactly as Get without a qualifier',
     tier: 'core',
-    concern: 'qualifiers',
     operations: [GET],
     evidence: {
       class: 'recorded',
       refs: [rec('get_invokeconfig'), rec('get_invokeconfig_latest', 'identical to get_invokeconfig')],
     },
   },
-];
+]);

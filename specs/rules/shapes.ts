@@ -1,19 +1,22 @@
 // Response shapes, error shapes and the wire form.
 import { EIC_OPERATIONS } from '../contract.ts';
-import { GET, LIST, PUT, REST_JSON1, UPDATE, doc, model, nameCase, rec, type Rule } from './rule.ts';
+import { GET, LIST, PUT, REST_JSON1, UPDATE, doc, model, nameCase, rec, defineRules } from './rule.ts';
 
 const WRITES = [PUT, UPDATE];
 const ALL = [...EIC_OPERATIONS];
 
 /** The suites' response tour includes an Update that sends one destination side: what AWS answers to that is documented, not recorded. */
-const UPDATE_ONE_SIDE = doc('boto3-update', 'The following example adds an on-failure destination to the existing asynchronous invocation configuration for a function named my-function.', 'its output has both sides and the settings');
+const UPDATE_ONE_SIDE = doc(
+  'boto3-update',
+  'The following example adds an on-failure destination to the existing asynchronous invocation configuration for a function named my-function.',
+  'its output has both sides and the settings',
+);
 
-export const shapeRules: Rule[] = [
+export const shapeRules = defineRules([
   {
     id: 'response.schema',
     title: 'Every success body of Put, Update, Get and List validates against the response schema',
     tier: 'complete',
-    concern: 'response-shape',
     operations: [PUT, UPDATE, GET, LIST],
     evidence: {
       class: 'documented',
@@ -32,7 +35,6 @@ export const shapeRules: Rule[] = [
     id: 'response.function-arn.qualified',
     title: 'FunctionArn in a success body is always qualified (:$LATEST, :<version>, :<alias>)',
     tier: 'complete',
-    concern: 'response-shape',
     operations: [PUT, UPDATE, GET, LIST],
     evidence: {
       class: 'recorded',
@@ -50,17 +52,10 @@ export const shapeRules: Rule[] = [
     id: 'response.destination-config.both-sides',
     title: 'DestinationConfig always has both OnSuccess and OnFailure ({} when unset)',
     tier: 'complete',
-    concern: 'response-shape',
     operations: [PUT, UPDATE, GET, LIST],
     evidence: {
       class: 'documented',
-      refs: [
-        rec('put_invokeconfig_retries_0'),
-        rec('put_destination_other_lambda'),
-        rec('update_response'),
-        rec('list_configs'),
-        UPDATE_ONE_SIDE,
-      ],
+      refs: [rec('put_invokeconfig_retries_0'), rec('put_destination_other_lambda'), rec('update_response'), rec('list_configs'), UPDATE_ONE_SIDE],
       note: 'Recorded for every Put, Get, List and for Updates without a DestinationConfig; an Update that sends one side is documented only.',
     },
   },
@@ -68,7 +63,6 @@ export const shapeRules: Rule[] = [
     id: 'response.settings.absent-not-null',
     title: 'Retries and age appear only when set: never null, never defaulted',
     tier: 'complete',
-    concern: 'response-shape',
     operations: [PUT, UPDATE, GET, LIST],
     evidence: {
       class: 'documented',
@@ -86,7 +80,6 @@ export const shapeRules: Rule[] = [
     id: 'response.last-modified.epoch-seconds',
     title: 'LastModified is epoch seconds as a JSON number on the wire',
     tier: 'complete',
-    concern: 'wire',
     operations: [PUT, UPDATE, GET, LIST],
     evidence: {
       class: 'modelled',
@@ -101,7 +94,6 @@ export const shapeRules: Rule[] = [
     id: 'response.content-type-json',
     title: 'Success bodies are sent as application/json',
     tier: 'complete',
-    concern: 'wire',
     operations: [PUT, UPDATE, GET, LIST],
     evidence: {
       class: 'modelled',
@@ -112,23 +104,16 @@ export const shapeRules: Rule[] = [
     id: 'error.shape.type-user',
     title: 'Modelled client errors carry Type: "User" in the body',
     tier: 'complete',
-    concern: 'error-shape',
     operations: ALL,
     evidence: {
       class: 'recorded',
-      refs: [
-        rec('put_functionname_name_notfound'),
-        rec('put_functionname_nootherargs'),
-        rec('get_function_doesnotexist'),
-        rec('list_function_doesnotexist'),
-      ],
+      refs: [rec('put_functionname_name_notfound'), rec('put_functionname_nootherargs'), rec('get_function_doesnotexist'), rec('list_function_doesnotexist')],
     },
   },
   {
     id: 'error.shape.message-casing',
     title: 'InvalidParameterValueException carries "message", ResourceNotFoundException "Message", as the model shapes say',
     tier: 'strict',
-    concern: 'error-shape',
     operations: ALL,
     evidence: {
       class: 'modelled',
@@ -144,7 +129,6 @@ export const shapeRules: Rule[] = [
     id: 'error.shape.validation-no-type',
     title: 'A ValidationException body has no Type member',
     tier: 'strict',
-    concern: 'error-shape',
     operations: WRITES,
     evidence: {
       class: 'analogous',
@@ -159,7 +143,6 @@ export const shapeRules: Rule[] = [
     id: 'error.header.error-type',
     title: 'Errors name their code in the x-amzn-ErrorType header',
     tier: 'strict',
-    concern: 'error-shape',
     operations: ALL,
     evidence: {
       class: 'inferred',
@@ -171,22 +154,16 @@ export const shapeRules: Rule[] = [
     id: 'error.content-type-json',
     title: 'Error bodies are JSON (never an HTML page)',
     tier: 'complete',
-    concern: 'error-shape',
     operations: ALL,
     evidence: {
       class: 'modelled',
-      refs: [
-        REST_JSON1,
-        model('ResourceNotFoundException'),
-        rec('put_functionname_name_notfound', 'the body\'s members were parsed as JSON'),
-      ],
+      refs: [REST_JSON1, model('ResourceNotFoundException'), rec('put_functionname_name_notfound', "the body's members were parsed as JSON")],
     },
   },
   {
     id: 'wire.malformed-json.rejected',
     title: 'A body that is not JSON answers a 4xx JSON error, never a 5xx or an HTML page',
     tier: 'strict',
-    concern: 'wire',
     operations: WRITES,
     evidence: {
       class: 'inferred',
@@ -198,14 +175,10 @@ export const shapeRules: Rule[] = [
     id: 'wire.wrong-json-type.rejected',
     title: 'A member of the wrong JSON type (string for an integer) answers a 4xx JSON error, never a 5xx or an HTML page',
     tier: 'strict',
-    concern: 'wire',
     operations: WRITES,
     evidence: {
       class: 'inferred',
-      refs: [
-        model('MaximumRetryAttempts', { note: 'an integer' }),
-        model('MaximumEventAgeInSeconds', { note: 'an integer' }),
-      ],
+      refs: [model('MaximumRetryAttempts', { note: 'an integer' }), model('MaximumEventAgeInSeconds', { note: 'an integer' })],
       note: 'The model pins the type; the status AWS gives to a wrong type is not recorded: the rule asserts only a 4xx JSON error, what any correct answer gives.',
     },
   },
@@ -213,7 +186,6 @@ export const shapeRules: Rule[] = [
     id: 'wire.unknown-members.ignored',
     title: 'Unknown body members are ignored',
     tier: 'strict',
-    concern: 'wire',
     operations: WRITES,
     evidence: {
       class: 'inferred',
@@ -225,7 +197,6 @@ export const shapeRules: Rule[] = [
     id: 'wire.unknown-operation.json-error',
     title: 'A path no operation routes answers a JSON 4xx error, not an HTML page',
     tier: 'strict',
-    concern: 'wire',
     operations: ALL,
     evidence: {
       class: 'inferred',
@@ -233,4 +204,4 @@ export const shapeRules: Rule[] = [
       note: 'The code and status for unknown paths are not recorded.',
     },
   },
-];
+]);

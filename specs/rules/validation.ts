@@ -6,7 +6,11 @@ import { EIC_OPERATIONS, deref, requestDef, type EicOperation, type SchemaNode }
 import { ONE_VALIDATION_ERROR, violationText } from '../aws-texts.ts';
 import { OP_ID, PUT, doc, model, nameCase, rec, type ConstraintEdge, type EvidenceRef, type ModelConstraint, type Rule, type RuleEvidence } from './rule.ts';
 
-const kebab = (s: string) => s.replace(/\./g, '-').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+const kebab = (s: string) =>
+  s
+    .replace(/\./g, '-')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase();
 /** `DestinationConfig.OnSuccess.Destination` -> `on-success-destination`: shorter ids, still unique. */
 const memberId = (member: string) => kebab(member.replace(/^DestinationConfig\./, ''));
 
@@ -40,28 +44,64 @@ function edgesOf(leaf: Leaf): Array<{ suffix: string; title: string; edge: Const
   const base = { member: leaf.member, location: leaf.location };
   const out: Array<{ suffix: string; title: string; edge: ConstraintEdge }> = [];
   if (n.minimum !== undefined) {
-    out.push({ suffix: 'min', title: `accepts ${leaf.member} = ${n.minimum} (minimum)`, edge: { ...base, keyword: 'minimum', limit: n.minimum, accepted: true } });
-    out.push({ suffix: 'below-min', title: `rejects ${leaf.member} = ${n.minimum - 1} (below minimum ${n.minimum})`, edge: { ...base, keyword: 'minimum', limit: n.minimum, accepted: false } });
+    out.push({
+      suffix: 'min',
+      title: `accepts ${leaf.member} = ${n.minimum} (minimum)`,
+      edge: { ...base, keyword: 'minimum', limit: n.minimum, accepted: true },
+    });
+    out.push({
+      suffix: 'below-min',
+      title: `rejects ${leaf.member} = ${n.minimum - 1} (below minimum ${n.minimum})`,
+      edge: { ...base, keyword: 'minimum', limit: n.minimum, accepted: false },
+    });
   }
   if (n.maximum !== undefined) {
-    out.push({ suffix: 'max', title: `accepts ${leaf.member} = ${n.maximum} (maximum)`, edge: { ...base, keyword: 'maximum', limit: n.maximum, accepted: true } });
-    out.push({ suffix: 'above-max', title: `rejects ${leaf.member} = ${n.maximum + 1} (above maximum ${n.maximum})`, edge: { ...base, keyword: 'maximum', limit: n.maximum, accepted: false } });
+    out.push({
+      suffix: 'max',
+      title: `accepts ${leaf.member} = ${n.maximum} (maximum)`,
+      edge: { ...base, keyword: 'maximum', limit: n.maximum, accepted: true },
+    });
+    out.push({
+      suffix: 'above-max',
+      title: `rejects ${leaf.member} = ${n.maximum + 1} (above maximum ${n.maximum})`,
+      edge: { ...base, keyword: 'maximum', limit: n.maximum, accepted: false },
+    });
   }
   // Length 0 of an optional string is "not sent" for the SDK, and the empty path
   // label of FunctionName cannot be sent at all: below-min applies to query strings only.
   if (n.minLength !== undefined && n.minLength > 0) {
-    out.push({ suffix: 'min-length', title: `accepts ${leaf.member} of length ${n.minLength} (minimum)`, edge: { ...base, keyword: 'minLength', limit: n.minLength, accepted: true } });
+    out.push({
+      suffix: 'min-length',
+      title: `accepts ${leaf.member} of length ${n.minLength} (minimum)`,
+      edge: { ...base, keyword: 'minLength', limit: n.minLength, accepted: true },
+    });
     if (leaf.location === 'query') {
       // Only the Qualifier is a constrained query string: what an empty one must get is unpinned (see edgeEvidence).
-      out.push({ suffix: 'below-min-length', title: `reads an empty ${leaf.member} either as a value below its minimum length ${n.minLength} (400 ValidationException) or as no ${leaf.member}, never as another ${leaf.member.toLowerCase()}`, edge: { ...base, keyword: 'minLength', limit: n.minLength, accepted: false } });
+      out.push({
+        suffix: 'below-min-length',
+        title: `reads an empty ${leaf.member} either as a value below its minimum length ${n.minLength} (400 ValidationException) or as no ${leaf.member}, never as another ${leaf.member.toLowerCase()}`,
+        edge: { ...base, keyword: 'minLength', limit: n.minLength, accepted: false },
+      });
     }
   }
   if (n.maxLength !== undefined) {
-    out.push({ suffix: 'max-length', title: `accepts ${leaf.member} of length ${n.maxLength} (maximum)`, edge: { ...base, keyword: 'maxLength', limit: n.maxLength, accepted: true } });
-    out.push({ suffix: 'above-max-length', title: `rejects ${leaf.member} of length ${n.maxLength + 1} (above maximum ${n.maxLength})`, edge: { ...base, keyword: 'maxLength', limit: n.maxLength, accepted: false } });
+    out.push({
+      suffix: 'max-length',
+      title: `accepts ${leaf.member} of length ${n.maxLength} (maximum)`,
+      edge: { ...base, keyword: 'maxLength', limit: n.maxLength, accepted: true },
+    });
+    out.push({
+      suffix: 'above-max-length',
+      title: `rejects ${leaf.member} of length ${n.maxLength + 1} (above maximum ${n.maxLength})`,
+      edge: { ...base, keyword: 'maxLength', limit: n.maxLength, accepted: false },
+    });
   }
   if (n.pattern !== undefined) {
-    out.push({ suffix: 'pattern', title: `rejects a ${leaf.member} that breaks the whole-string pattern`, edge: { ...base, keyword: 'pattern', limit: n['x-aws-pattern'] ?? n.pattern, accepted: false } });
+    out.push({
+      suffix: 'pattern',
+      title: `rejects a ${leaf.member} that breaks the whole-string pattern`,
+      edge: { ...base, keyword: 'pattern', limit: n['x-aws-pattern'] ?? n.pattern, accepted: false },
+    });
   }
   return out;
 }
@@ -87,7 +127,8 @@ function supportOf(op: EicOperation, leaf: Leaf, suffix: string): EvidenceRef[] 
   }
   if (op === PUT && member === 'MaximumRetryAttempts' && suffix === 'min') return [rec('put_invokeconfig_retries_0')];
   if (op === PUT && member === 'MaximumEventAgeInSeconds' && suffix === 'min') return [rec('put_invokeconfig_eventage_60')];
-  if (op === PUT && suffix === 'max' && (member === 'MaximumRetryAttempts' || member === 'MaximumEventAgeInSeconds')) return [rec('put_maxevent_maxvalue_result')];
+  if (op === PUT && suffix === 'max' && (member === 'MaximumRetryAttempts' || member === 'MaximumEventAgeInSeconds'))
+    return [rec('put_maxevent_maxvalue_result')];
   if (member === 'Qualifier' && suffix === 'above-max-length') return [nameCase('qualifier_too_long', 'get_function')];
   if (member === 'Qualifier' && (suffix === 'min-length' || suffix === 'max-length')) {
     // The value names no alias: past validation the lookup finds nothing, and $LATEST is left alone.
@@ -121,18 +162,26 @@ function edgeEvidence(op: EicOperation, leaf: Leaf, suffix: string, edge: Constr
   return { class: 'modelled', refs: [constraint, binding, ...supportOf(op, leaf, suffix)] };
 }
 
+/** The ids of the validation rules, generated from the schema: `<op>.validation.<member>.<edge>` and `<op>.validation.{error-code,message}`. */
+export type ValidationRuleId = `${(typeof OP_ID)[EicOperation]}.validation.${string}`;
+
+/** The one place validation rule ids are built (a member's edge, or the error code/message rules). */
+export function validationRuleId(op: EicOperation, ...rest: [member: string, edge: string] | ['error-code' | 'message']): ValidationRuleId {
+  const tail = rest.length === 2 ? `${memberId(rest[0])}.${rest[1]}` : rest[0];
+  return `${OP_ID[op]}.validation.${tail}` as ValidationRuleId;
+}
+
 /** The strongest tier the evidence allows (test/catalogue.test.ts). */
 const tierOf = (c: RuleEvidence['class']): Rule['tier'] => (c === 'inferred' ? 'strict' : c === 'recorded' || c === 'modelled' ? 'core' : 'complete');
 
-function edgeRules(op: EicOperation): Rule[] {
+function edgeRules(op: EicOperation): Array<Rule<ValidationRuleId>> {
   return constrainedMembers(op).flatMap((leaf) =>
-    edgesOf(leaf).map(({ suffix, title, edge }): Rule => {
+    edgesOf(leaf).map(({ suffix, title, edge }): Rule<ValidationRuleId> => {
       const evidence = edgeEvidence(op, leaf, suffix, edge);
       return {
-        id: `${OP_ID[op]}.validation.${memberId(leaf.member)}.${suffix}`,
+        id: validationRuleId(op, leaf.member, suffix),
         title: `${op} ${title}${edge.accepted || suffix === 'below-min-length' ? '' : ' with 400'}`,
         tier: tierOf(evidence.class),
-        concern: 'validation',
         operations: [op],
         evidence,
         edge,
@@ -150,14 +199,12 @@ function violationRefs(op: EicOperation): EvidenceRef[] {
   ];
 }
 
-function violationRules(op: EicOperation): Rule[] {
-  const id = OP_ID[op];
+function violationRules(op: EicOperation): Array<Rule<ValidationRuleId>> {
   return [
     {
-      id: `${id}.validation.error-code`,
+      id: validationRuleId(op, 'error-code'),
       title: `${op} answers a constraint violation with ValidationException (not InvalidParameterValueException)`,
       tier: 'complete',
-      concern: 'validation',
       operations: [op],
       evidence: {
         class: 'analogous',
@@ -169,20 +216,19 @@ function violationRules(op: EicOperation): Rule[] {
       },
     },
     {
-      id: `${id}.validation.message`,
+      id: validationRuleId(op, 'message'),
       title: `${op} words a constraint violation as "${ONE_VALIDATION_ERROR}${violationText('<v>', '<lowerCamelPath>', '<constraint>')}" (the constraint's text pinned only for a malformed destination and a maximum length)`,
       tier: 'strict',
-      concern: 'validation',
       operations: [op],
       evidence: {
         class: 'analogous',
         refs: violationRefs(op),
         note:
           'The form up to the constraint is recorded (Put, destination pattern) and asserted for every fault; the whole text only for a malformed destination (recorded, whose quoted pattern changed between the 2024 and 2025 recordings) ' +
-          'and for a maximum length (analogous: qualifier_too_long). The range texts are shown nowhere, and the FunctionName pattern AWS quotes on other operations is not the model\'s: neither is asserted.',
+          "and for a maximum length (analogous: qualifier_too_long). The range texts are shown nowhere, and the FunctionName pattern AWS quotes on other operations is not the model's: neither is asserted.",
       },
     },
   ];
 }
 
-export const validationRules: Rule[] = EIC_OPERATIONS.flatMap((op) => [...edgeRules(op), ...violationRules(op)]);
+export const validationRules: ReadonlyArray<Rule<ValidationRuleId>> = EIC_OPERATIONS.flatMap((op) => [...edgeRules(op), ...violationRules(op)]);

@@ -9,6 +9,7 @@
 // Blocked (inconclusive, with the divergence that blocked it), not failed.
 import { isDeepStrictEqual } from 'node:util';
 import type { Observation } from '../../targets/observe.ts';
+import type { RuleId } from '../../specs/rules/index.ts';
 import { Blocked, mismatch, RuleFailure, type Where } from './outcomes.ts';
 
 const at = (o: Observation, field: string): Where => ({ op: o.op, request: `${o.op}(${JSON.stringify(o.input)})`, field });
@@ -53,7 +54,7 @@ export function given(o: Observation, status = 200): Record<string, unknown> {
  * rules about an error's code, message or shape. Anything else blocks the
  * rule, naming the rule that judges the status.
  */
-export function requireErrorStatus(o: Observation, status: number | '4xx', judgedBy: string): void {
+export function requireErrorStatus(o: Observation, status: number | '4xx', judgedBy: RuleId): void {
   const ok = status === '4xx' ? o.status !== undefined && o.status >= 400 && o.status < 500 : o.status === status;
   if (!ok) throw blockedBy(mismatch(at(o, 'status'), status, answered(o)), judgedBy);
 }

@@ -2,7 +2,7 @@
 // the place it diverged (operation and field, from which the root cause is
 // derived), or an inconclusive outcome (throttled, timed out, fixture not set
 // up, blocked by an earlier divergence) that is evidence but never a failure.
-import type { Evidence } from '../../specs/verdicts.ts';
+import { evidenceText, type Evidence } from '../../specs/verdicts.ts';
 import { describeDifference } from './root-cause.ts';
 
 export type { Evidence };
@@ -77,8 +77,14 @@ export class Unsupported extends Error {
   override name = 'Unsupported';
 }
 
-export const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+const show = evidenceText;
 
 export function mismatch(where: Where, expected: unknown, actual: unknown, detail = ''): RuleFailure {
-  return new RuleFailure(`${where.request} ${where.field}: Received: ${show(actual)} / Expected: ${show(expected)}${detail ? ` (${detail})` : ''}`, expected, actual, { field: where.field }, where);
+  return new RuleFailure(
+    `${where.request} ${where.field}: Received: ${show(actual)} / Expected: ${show(expected)}${detail ? ` (${detail})` : ''}`,
+    expected,
+    actual,
+    { field: where.field },
+    where,
+  );
 }

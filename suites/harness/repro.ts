@@ -15,7 +15,10 @@ const kebab = (op: string) => op.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerC
 /** A shell word in single quotes, whatever it holds. */
 const sq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 const ZIP_BASE64 = Buffer.from(handlerZip()).toString('base64');
-const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+const TRUST = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
 
 interface Place {
   /** The endpoint to send to; undefined on AWS (the CLI and SDK find it). */
@@ -31,9 +34,15 @@ function placeOf(target: Target, config: RunConfig): Place {
   const created = config.environment?.role === 'created';
   const role: Place['role'] = created ? { kind: 'create', name: `${config.prefix.slice(0, 10)}repro-role` } : { kind: 'given', arn: target.roleArn };
   if (target.kind === 'embedded') {
-    return { endpoint: 'http://127.0.0.1:4010', region: target.region, role, header: ['Start the reference emulator first: npx lambda-conformance serve --port 4010'] };
+    return {
+      endpoint: 'http://127.0.0.1:4010',
+      region: target.region,
+      role,
+      header: ['Start the reference emulator first: npx lambda-conformance serve --port 4010'],
+    };
   }
-  if (target.kind === 'aws') return { region: target.region, role, header: ['Real AWS: uses your AWS_PROFILE or environment credentials, in the account of the run.'] };
+  if (target.kind === 'aws')
+    return { region: target.region, role, header: ['Real AWS: uses your AWS_PROFILE or environment credentials, in the account of the run.'] };
   return { endpoint: target.endpoint, region: target.region, role, header: [`The emulator at ${target.endpoint}; any credentials (test/test unless set).`] };
 }
 
@@ -78,7 +87,8 @@ function cliScript(steps: Step[], p: Place): string {
     ...p.header.map((h) => `# ${h}`),
     '# Prints every answer; removes what it created at the end.',
     ...(p.endpoint
-      ? [`ENDPOINT=${sq(p.endpoint)}`, 'export AWS_ACCESS_KEY_ID=${AWS_ACCESS_KEY_ID:-test} AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY:-test}']
+      ? // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, for the script
+        [`ENDPOINT=${sq(p.endpoint)}`, 'export AWS_ACCESS_KEY_ID=${AWS_ACCESS_KEY_ID:-test} AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY:-test}']
       : [`ENDPOINT=${sq(`https://lambda.${p.region}.amazonaws.com`)}`]),
     `REGION=${sq(p.region)}`,
     "export AWS_PAGER=''",
@@ -125,11 +135,19 @@ function sdkSnippet(steps: Step[], p: Place): string {
   const lines = steps.map((s, i) => {
     if (s.kind === 'wire') {
       const r = s.request;
-      return print(i, `${r.method} ${urlOf(r)}`, `await raw(${JSON.stringify(r.method)}, ${JSON.stringify(r.path)}, ${JSON.stringify(r.query ?? {})}, ${r.body === undefined ? 'undefined' : JSON.stringify(r.body)})`);
+      return print(
+        i,
+        `${r.method} ${urlOf(r)}`,
+        `await raw(${JSON.stringify(r.method)}, ${JSON.stringify(r.path)}, ${JSON.stringify(r.query ?? {})}, ${r.body === undefined ? 'undefined' : JSON.stringify(r.body)})`,
+      );
     }
     if (s.op === 'CreateFunction') {
       functions.push(String(s.input.FunctionName));
-      return print(i, 'CreateFunction', `await show(client.send(new CreateFunctionCommand({ FunctionName: ${JSON.stringify(s.input.FunctionName)}, Runtime: 'nodejs20.x', Handler: 'index.handler', Role: roleArn, Code: { ZipFile: zip } })))`);
+      return print(
+        i,
+        'CreateFunction',
+        `await show(client.send(new CreateFunctionCommand({ FunctionName: ${JSON.stringify(s.input.FunctionName)}, Runtime: 'nodejs20.x', Handler: 'index.handler', Role: roleArn, Code: { ZipFile: zip } })))`,
+      );
     }
     return print(i, s.op, `await show(client.send(new ${s.op}Command(${JSON.stringify(s.input)})))`);
   });
@@ -138,7 +156,7 @@ function sdkSnippet(steps: Step[], p: Place): string {
   const createRole = needsRole && role.kind === 'create';
   return [
     ...p.header.map((h) => `// ${h}`),
-    '// Save as repro.mjs next to a node_modules with @aws-sdk/client-lambda' + (createRole ? ' and @aws-sdk/client-iam' : '') + ', then: node repro.mjs',
+    `// Save as repro.mjs next to a node_modules with @aws-sdk/client-lambda${createRole ? ' and @aws-sdk/client-iam' : ''}, then: node repro.mjs`,
     `import { LambdaClient${lambdaImports.length ? `, ${[...new Set(lambdaImports)].join(', ')}` : ''} } from '@aws-sdk/client-lambda';`,
     ...(createRole ? [`import { IAMClient, CreateRoleCommand, DeleteRoleCommand, GetRoleCommand } from '@aws-sdk/client-iam';`] : []),
     "process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';",

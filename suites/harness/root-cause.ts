@@ -17,7 +17,8 @@ export function normalised(text: string, max = 90): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-const typeName = (v: unknown) => (v === ABSENT || v === undefined ? 'absent' : v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : typeof v);
+const typeName = (v: unknown) =>
+  v === ABSENT || v === undefined ? 'absent' : v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : typeof v;
 
 /** A qualifier's kind, not its value: `$LATEST`, a version, an alias, or none. */
 function qualifierKind(arn: string): string {
@@ -52,7 +53,8 @@ export function describeDifference(field: string, expected: unknown, actual: unk
   if (field === 'status') return `${statusOf(actual)} instead of ${String(expected)}`;
   if (field === 'error code') return `${normalised(String(actual))} instead of ${normalised(String(expected))}`;
   if (actual === ABSENT || actual === undefined) return expected === undefined ? 'different value' : 'absent';
-  if (/LastModified$/.test(field)) return typeof actual === 'number' ? 'epoch seconds out of range' : `${typeName(actual)} instead of epoch seconds (a JSON number)`;
+  if (/LastModified$/.test(field))
+    return typeof actual === 'number' ? 'epoch seconds out of range' : `${typeName(actual)} instead of epoch seconds (a JSON number)`;
   if (expected === ABSENT) return `present (${typeName(actual)}) where it must be absent`;
   if (typeof expected === 'string' && typeof actual === 'string') {
     const arn = arnDifference(expected, actual);

@@ -49,7 +49,6 @@ function exchangeOf(op: string, raw: RawAnswer, requestBody?: string): ExchangeE
   };
 }
 
-
 type Input = Record<string, unknown>;
 
 export class RuleContext {
@@ -89,7 +88,8 @@ export class RuleContext {
     const fault = o.raw && notAnAwsAnswer(o.raw.status, o.raw.headers, o.raw.text);
     if (fault) throw new Inconclusive(`${op}: ${fault}`);
     // A repeated Delete (say) that answers an error may only see its own first attempt's effect.
-    if (o.ambiguous && (o.status === 404 || o.status === 409)) throw new Inconclusive(`${op} was repeated after a lost answer; its ${o.status} ${o.errorCode} may follow from the first attempt`);
+    if (o.ambiguous && (o.status === 404 || o.status === 409))
+      throw new Inconclusive(`${op} was repeated after a lost answer; its ${o.status} ${o.errorCode} may follow from the first attempt`);
     const { attempts: _a, ambiguous: _b, gaveUp: _c, ...observation } = o;
     return observation;
   }
@@ -120,8 +120,21 @@ export class RuleContext {
       withRetries<Result>(
         this.pacing,
         request.method !== 'DELETE',
-        () => this.target.wire.send(request).then((res) => ({ res }), (e: Error) => ({ error: `${e.name}: ${e.message}` })),
-        (r) => ('error' in r ? (r.error.startsWith('AnswerTooLarge') ? 'unusable' : 'lost') : r.res.status === 429 ? 'throttled' : r.res.status >= 500 ? 'server' : 'answer'),
+        () =>
+          this.target.wire.send(request).then(
+            (res) => ({ res }),
+            (e: Error) => ({ error: `${e.name}: ${e.message}` }),
+          ),
+        (r) =>
+          'error' in r
+            ? r.error.startsWith('AnswerTooLarge')
+              ? 'unusable'
+              : 'lost'
+            : r.res.status === 429
+              ? 'throttled'
+              : r.res.status >= 500
+                ? 'server'
+                : 'answer',
         (r) => ('res' in r ? Number(r.res.headers['retry-after']) || undefined : undefined),
         (r) => ('error' in r ? r.error : `${r.res.status}`),
       ),
@@ -133,13 +146,19 @@ export class RuleContext {
     if (t.gaveUp || 'error' in t.value) throw new Inconclusive(`${request.method} ${request.path}: ${t.gaveUp ?? ('error' in t.value ? t.value.error : '')}`);
     const fault = notAnAwsAnswer(t.value.res.status, t.value.res.headers, t.value.res.text);
     if (fault && !(request.method === 'DELETE' && t.value.res.status < 300)) throw new Inconclusive(`${label}: ${fault}`);
-    if (t.ambiguous && (t.value.res.status === 404 || t.value.res.status === 409)) throw new Inconclusive(`${request.method} ${request.path} was repeated after a lost answer; its ${t.value.res.status} may follow from the first attempt`);
+    if (t.ambiguous && (t.value.res.status === 404 || t.value.res.status === 409))
+      throw new Inconclusive(`${request.method} ${request.path} was repeated after a lost answer; its ${t.value.res.status} may follow from the first attempt`);
     return t.value.res;
   }
 
   /** A fresh function of this run; removed when the suite ends. */
   async fn(label = 'fn'): Promise<FunctionFixture> {
-    return this.fixture('CreateFunction', { label }, () => this.fixtures.createFunction(label), (f) => ({ FunctionName: f.name }));
+    return this.fixture(
+      'CreateFunction',
+      { label },
+      () => this.fixtures.createFunction(label),
+      (f) => ({ FunctionName: f.name }),
+    );
   }
 
   async publish(fn: FunctionFixture): Promise<string> {
@@ -147,14 +166,24 @@ export class RuleContext {
   }
 
   async alias(fn: FunctionFixture, version: string, label = 'live'): Promise<string> {
-    return this.fixture('CreateAlias', { FunctionName: fn.name, FunctionVersion: version }, () => this.fixtures.createAlias(fn, version, label), (name) => ({
-      FunctionName: fn.name,
-      Name: name,
-      FunctionVersion: version,
-    }));
+    return this.fixture(
+      'CreateAlias',
+      { FunctionName: fn.name, FunctionVersion: version },
+      () => this.fixtures.createAlias(fn, version, label),
+      (name) => ({
+        FunctionName: fn.name,
+        Name: name,
+        FunctionVersion: version,
+      }),
+    );
   }
 
-  private async fixture<T>(op: 'CreateFunction' | 'PublishVersion' | 'CreateAlias', input: Input, make: () => Promise<T>, recorded?: (v: T) => Input): Promise<T> {
+  private async fixture<T>(
+    op: 'CreateFunction' | 'PublishVersion' | 'CreateAlias',
+    input: Input,
+    make: () => Promise<T>,
+    recorded?: (v: T) => Input,
+  ): Promise<T> {
     this.requests++;
     try {
       const v = await make();
@@ -175,7 +204,8 @@ export class RuleContext {
     if (this.target.kind === 'embedded') return;
     this.requests++;
     const o = await observe(this.target.client, 'GetFunction', { FunctionName: functionName });
-    if (o.status === 200) throw new Inconclusive(`a function named ${functionName} exists on the target and was not created by this run; refusing to change it`);
+    if (o.status === 200)
+      throw new Inconclusive(`a function named ${functionName} exists on the target and was not created by this run; refusing to change it`);
   }
 
   /** `<unqualified ARN>[:qualifier]` of a fixture function. */

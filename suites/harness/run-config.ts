@@ -56,7 +56,8 @@ export { globToRegExp };
 
 /** Why a rule is filtered out of this run, or undefined when it is selected. */
 export function filteredOut(rule: Rule, cfg: Pick<RunConfig, 'tier' | 'rules' | 'evidence'>): string | undefined {
-  if (cfg.evidence?.length && !cfg.evidence.includes(rule.evidence.class)) return `evidence class ${rule.evidence.class} not selected by --evidence ${cfg.evidence.join(',')}`;
+  if (cfg.evidence?.length && !cfg.evidence.includes(rule.evidence.class))
+    return `evidence class ${rule.evidence.class} not selected by --evidence ${cfg.evidence.join(',')}`;
   if (TIERS.indexOf(rule.tier) > TIERS.indexOf(cfg.tier)) return `tier ${rule.tier} is above the selected tier ${cfg.tier}`;
   if (cfg.rules && !ruleSelector(cfg.rules)(rule.id)) return `not selected by --rules ${cfg.rules}`;
   return undefined;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, test } from 'vitest';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Fixtures } from '../../fixtures/provision.ts';
-import { ruleById, type Concern } from '../../specs/rules/index.ts';
+import { ruleById, type Concern, type RuleId } from '../../specs/rules/index.ts';
 import type { Evidence, RuleMeta } from '../../specs/verdicts.ts';
 import { connectTarget, type Target } from '../../targets/target.ts';
 import { Budget, DIRECT, NoAnswerStreak, Pace, type Pacing } from '../../targets/resilience.ts';
@@ -30,7 +30,7 @@ declare module 'vitest' {
 
 export interface ConformanceSuite {
   config: RunConfig;
-  rule(id: string, body: (t: RuleContext) => Promise<void>): void;
+  rule(id: RuleId, body: (t: RuleContext) => Promise<void>): void;
 }
 
 // Evidence quotes the target's answers: the run's credentials are redacted in this worker too.
@@ -90,7 +90,16 @@ export function conformanceSuite(concern: Concern): ConformanceSuite {
           }
           const failure = e instanceof RuleFailure ? e : new RuleFailure(`${(e as Error).name}: ${(e as Error).message}`);
           meta.rootCause = rootCauseOf(failure) ?? `${id}: ${failure.message.split('\n')[0]}`;
-          meta.evidence.push(evidence({ message: failure.message, expected: failure.expected, actual: failure.actual, seed: config.seed, ...(t.subject ? { about: t.subject } : {}), ...failure.extra }));
+          meta.evidence.push(
+            evidence({
+              message: failure.message,
+              expected: failure.expected,
+              actual: failure.actual,
+              seed: config.seed,
+              ...(t.subject ? { about: t.subject } : {}),
+              ...failure.extra,
+            }),
+          );
           throw new Error(failure.message);
         }
         meta.requests = t.requests;
@@ -98,7 +107,6 @@ export function conformanceSuite(concern: Concern): ConformanceSuite {
     },
   };
 }
-
 
 /** The run's retries, pace and request budget, as this worker applies them. */
 function pacingOf(config: RunConfig): Pacing {

@@ -190,7 +190,10 @@ export function errorCodeOf(x: Exchange, body: Record<string, unknown>): string 
 
 /** An exact status, or any 4xx. */
 export function expectErrorStatus(x: Exchange, status: number | '4xx'): void {
-  if (status !== '4xx') return expectWireStatus(x, status);
+  if (status !== '4xx') {
+    expectWireStatus(x, status);
+    return;
+  }
   if (x.status < 400 || x.status > 499) throw mismatch(on(x, 'status'), 'a 4xx status', x.status, excerpt(x.text));
 }
 
@@ -226,12 +229,21 @@ export function expectErrorTypeHeader(x: Exchange, code: string): void {
 export function expectSchema(def: string, body: unknown, where: Where): void {
   const validate = validatorFor(def);
   if (validate(body)) return;
-  const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}${e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : ''}`);
+  const problems = (validate.errors ?? []).map(
+    (e) =>
+      `${e.instancePath || '/'} ${e.message ?? e.keyword}${e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : ''}`,
+  );
   const first = validate.errors?.[0];
   const field = `${where.field}${first?.instancePath ? first.instancePath.replace(/\//g, '.') : ''}`;
   // Expected and actual name the first problem (not the whole body, which the exchanges show): its root cause reads as what is wrong.
   const problem = first ? `${first.instancePath || '/'} ${first.message ?? first.keyword}` : 'invalid';
-  throw new RuleFailure(`${where.request}: body does not validate against ${def}: ${problems.join('; ')}`, `a valid ${def}`, problem, { field }, { ...where, field: `${field} (${first?.keyword ?? 'schema'})` });
+  throw new RuleFailure(
+    `${where.request}: body does not validate against ${def}: ${problems.join('; ')}`,
+    `a valid ${def}`,
+    problem,
+    { field },
+    { ...where, field: `${field} (${first?.keyword ?? 'schema'})` },
+  );
 }
 
 /** `where` with the field replaced: the member `.k` of the JSON object `where` names. */

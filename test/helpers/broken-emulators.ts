@@ -20,7 +20,10 @@ export function putMergesEmulator(): HttpHandler[] {
 
 /** Get answers an HTML 404 page, as a misrouted web server would. */
 export function htmlGetEmulator(): HttpHandler[] {
-  const override = http.get(EIC, () => new HttpResponse('<html><body><h1>404 Not Found</h1></body></html>', { status: 404, headers: { 'content-type': 'text/html' } }));
+  const override = http.get(
+    EIC,
+    () => new HttpResponse('<html><body><h1>404 Not Found</h1></body></html>', { status: 404, headers: { 'content-type': 'text/html' } }),
+  );
   return [override, ...createEmulator().handlers];
 }
 
@@ -38,7 +41,10 @@ export function noListEmulator(): HttpHandler[] {
 /** Refuses every CreateFunction the way moto does for a role of another account: no fixture can be made. */
 export function refusesCreateFunctionEmulator(): HttpHandler[] {
   const override = http.post('*/2015-03-31/functions', () =>
-    HttpResponse.json({ __type: 'AccessDeniedException', message: 'Cross-account pass role is not allowed.' }, { status: 400, headers: { 'x-amzn-ErrorType': 'AccessDeniedException' } }),
+    HttpResponse.json(
+      { __type: 'AccessDeniedException', message: 'Cross-account pass role is not allowed.' },
+      { status: 400, headers: { 'x-amzn-ErrorType': 'AccessDeniedException' } },
+    ),
   );
   return [override, ...createEmulator().handlers];
 }

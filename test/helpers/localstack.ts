@@ -22,8 +22,7 @@ export const LOCALSTACK_PYTHON = `${VENV}/bin/python`;
 /** Written by scripts/ensure-localstack.sh once LocalStack and the executor are installed. */
 const STAMP = `${VENV}/.requirements.sha256`;
 /** The version scripts/localstack-requirements.txt pins. */
-export const LOCALSTACK_PIN =
-  /^localstack-core\[runtime\]==(\S+)$/m.exec(readFileSync(`${ROOT}scripts/localstack-requirements.txt`, 'utf8'))?.[1] ?? '?';
+export const LOCALSTACK_PIN = /^localstack-core\[runtime\]==(\S+)$/m.exec(readFileSync(`${ROOT}scripts/localstack-requirements.txt`, 'utf8'))?.[1] ?? '?';
 /** The services a run uses: Lambda, the role (IAM), the account (STS) and the four destination kinds. */
 const SERVICES = 'lambda,iam,sts,sqs,sns,events,s3';
 

@@ -8,6 +8,7 @@ import { afterAll } from 'vitest';
 import type { HttpHandler } from 'msw';
 import { serveHandlers, type RunningServer } from '../../emulator/serve.ts';
 import type { Results } from '../../reporting/results.ts';
+import type { RuleId } from '../../specs/rules/index.ts';
 import { runCli } from './cli.ts';
 
 export interface RunOutcome {
@@ -39,7 +40,7 @@ export function servers(): (handlers: HttpHandler[]) => Promise<string> {
 }
 
 export const verdicts = (r: Results) => Object.fromEntries(r.rules.map((x) => [x.id, x.verdict]));
-export const ruleIn = (r: Results, id: string) => {
+export const ruleIn = (r: Results, id: RuleId) => {
   const found = r.rules.find((x) => x.id === id);
   if (!found) throw new Error(`no rule ${id} in the results`);
   return found;

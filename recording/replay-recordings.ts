@@ -17,7 +17,12 @@ import type { Recording } from './transcript.ts';
 
 export type Classification = 'match' | 'target-diverges' | 'reference-outdated' | 'aws-changed' | 'reference-and-target-differ';
 
-const slug = (s: string) => s.replace(/^.*::/, '').replace(/[^a-zA-Z0-9-]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+const slug = (s: string) =>
+  s
+    .replace(/^.*::/, '')
+    .replace(/[^a-zA-Z0-9-]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
 
 /** The newest recording's scenarios, with the steps where an older recording says otherwise. */
 function truth(recordings: readonly Recording[]): { scenarios: ObservedScenario[]; changed: Map<string, string> } {
@@ -59,7 +64,13 @@ function classify(target: StepOutcome, reference: StepOutcome | undefined, awsCh
   return reference.mismatches.length ? 'reference-and-target-differ' : 'target-diverges';
 }
 
-export async function replayRecordings(client: LambdaClient, recordings: readonly Recording[], withReference: boolean, region: string, run: { prefix?: string; roleArn?: string } = {}): Promise<RuleResult[]> {
+export async function replayRecordings(
+  client: LambdaClient,
+  recordings: readonly Recording[],
+  withReference: boolean,
+  region: string,
+  run: { prefix?: string; roleArn?: string } = {},
+): Promise<RuleResult[]> {
   const { scenarios, changed } = truth(recordings);
   const prefix = run.prefix ?? runPrefix();
   const rules: RuleResult[] = [];
@@ -88,7 +99,13 @@ export async function replayRecordings(client: LambdaClient, recordings: readonl
         requests: 1,
         ...(c !== 'match' ? { reason: `${c}${awsChanged ? `: ${awsChanged}` : ''}` } : {}),
         evidence: o.mismatches.length
-          ? [{ message: `${c}: ${o.mismatches.join('; ')}`, expected: o.expected, actual: { status: o.actual.status, errorCode: o.actual.errorCode, message: o.actual.message, body: o.actual.body } }]
+          ? [
+              {
+                message: `${c}: ${o.mismatches.join('; ')}`,
+                expected: o.expected,
+                actual: { status: o.actual.status, errorCode: o.actual.errorCode, message: o.actual.message, body: o.actual.body },
+              },
+            ]
           : [],
       });
     });

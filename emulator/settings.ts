@@ -1,9 +1,9 @@
 // Put replaces the whole config; Update merges into the existing one. The only
 // difference between the two lives here.
-import type { EventInvokeConfigSettings } from '../../specs/generated/types.ts';
-import { sameSettings } from '../config-body.ts';
-import { destinationOf } from '../destinations.ts';
-import { nextTimestamp, type StoredConfig } from '../state.ts';
+import type { EventInvokeConfigSettings } from '../specs/generated/types.ts';
+import { sameSettings } from './config-body.ts';
+import { destinationOf } from './destinations.ts';
+import { nextTimestamp, type StoredConfig } from './state.ts';
 
 type Settings = Omit<StoredConfig, 'lastModified'>;
 

@@ -5,7 +5,15 @@ import fc from 'fast-check';
 import { observedScenarios } from '../fixtures/aws-observed/scenarios.ts';
 import type { ObservedScenario, ObservedStep } from '../fixtures/aws-observed/types.ts';
 import { commandsArb } from '../generators/commands/arbitrary.ts';
-import { CreateAliasCommand, DeleteCommand, GetCommand, ListCommand, PublishVersionCommand, PutCommand, UpdateCommand } from '../generators/commands/commands.ts';
+import {
+  CreateAliasCommand,
+  DeleteCommand,
+  GetCommand,
+  ListCommand,
+  PublishVersionCommand,
+  PutCommand,
+  UpdateCommand,
+} from '../generators/commands/commands.ts';
 
 /** The steps of one generated sequence; qualifiers are chosen as the model-based suite chooses them. */
 function stepsOf(commands: Iterable<unknown>, name: string): ObservedStep[] {

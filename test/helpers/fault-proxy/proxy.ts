@@ -73,7 +73,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       stats.events.push(event);
       options.onFault?.(event);
     } else stats.clean++;
-    if (received === maxRequests) stopListening();
+    if (received === maxRequests) void stopListening();
 
     const kind = decision?.kind;
     if (kind === 'reset') {
@@ -99,7 +99,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       answer = await forward(origin, agent, req, body, upstreamTimeoutMs);
     } catch (e) {
       stats.upstreamErrors++;
-      if (!res.destroyed && !res.headersSent) sendJson(res, 502, 'ServiceException', { Type: 'Service', Message: `fault proxy: upstream failed: ${(e as Error).message}` });
+      if (!res.destroyed && !res.headersSent)
+        sendJson(res, 502, 'ServiceException', { Type: 'Service', Message: `fault proxy: upstream failed: ${(e as Error).message}` });
       return;
     }
     if (res.destroyed) return;

@@ -1,13 +1,13 @@
 // What every EventInvokeConfig handler does first, in AWS's order: parse the
 // body, validate against the contract, then resolve the name and the qualifier
 // (mismatch error before anything is looked up).
-import type { EicOperation } from '../../specs/contract.ts';
-import type { EventInvokeConfigSettings } from '../../specs/generated/types.ts';
-import { errors } from '../errors.ts';
-import { effectiveQualifier, functionArn, parseFunctionName, type FunctionRef } from '../names.ts';
-import { qualifierExists, type FunctionRecord, type RegionState } from '../state.ts';
-import { readJsonBody, validateRequest } from '../validation.ts';
-import type { ResolverArgs } from '../route.ts';
+import type { EicOperation } from '../specs/contract.ts';
+import type { EventInvokeConfigSettings } from '../specs/generated/types.ts';
+import { errors } from './errors.ts';
+import { effectiveQualifier, functionArn, parseFunctionName, type FunctionRef } from './names.ts';
+import { qualifierExists, type FunctionRecord, type RegionState } from './state.ts';
+import { readJsonBody, validateRequest } from './validation.ts';
+import type { ResolverArgs } from './route.ts';
 
 export interface EicRequest {
   ref: FunctionRef;

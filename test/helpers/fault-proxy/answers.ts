@@ -8,7 +8,17 @@ import type { FaultKind, FaultPlan } from './types.ts';
 /** Names this header on every answer a fault touched: `<kind>`. */
 export const FAULT_HEADER = 'x-fault-proxy';
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
 
 /** Headers minus hop-by-hop ones (and minus content-length, which the proxy sets from the buffered body). */
 export function endToEnd(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
@@ -34,7 +44,13 @@ export function sendInjectedError(res: ServerResponse, kind: FaultKind, plan: Fa
   const mark = { [FAULT_HEADER]: kind };
   if (kind === 'throttle') {
     const retryAfter = String(plan.throttle?.retryAfterSeconds ?? 1);
-    sendJson(res, 429, 'TooManyRequestsException', { Type: 'User', message: 'Rate exceeded', Reason: 'CallerRateLimitExceeded' }, { 'retry-after': retryAfter, ...mark });
+    sendJson(
+      res,
+      429,
+      'TooManyRequestsException',
+      { Type: 'User', message: 'Rate exceeded', Reason: 'CallerRateLimitExceeded' },
+      { 'retry-after': retryAfter, ...mark },
+    );
   } else {
     const status = kind === 'error503' ? 503 : 500;
     sendJson(res, status, 'ServiceException', { Type: 'Service', Message: `Injected fault: the service answered ${status}.` }, mark);

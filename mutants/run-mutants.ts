@@ -31,7 +31,22 @@ async function runAgainst(name: string, handlers: HttpHandler[], o: MutationOpti
   try {
     // The run's options as `run --target <url>` parses them. No retries: the
     // mutant is served from this process, so a 5xx is its answer, not a fault.
-    const args = ['--target', server.url, '--region', 'us-east-1', '--report-dir', o.reportDir, '--seed', String(o.seed), '--num-runs', String(o.numRuns), '--tier', 'strict', '--retries', '0'];
+    const args = [
+      '--target',
+      server.url,
+      '--region',
+      'us-east-1',
+      '--report-dir',
+      o.reportDir,
+      '--seed',
+      String(o.seed),
+      '--num-runs',
+      String(o.numRuns),
+      '--tier',
+      'strict',
+      '--retries',
+      '0',
+    ];
     const { results, exitCode } = await runConformance(parseRunOptions([...args, ...(rules ? ['--rules', rules] : [])]));
     await writeReports(join(o.reportDir, 'runs', name), results, [resultsJson]);
     return { results, exitCode, seconds: seconds() };

@@ -2,7 +2,7 @@
 // first (the control: every rule must pass, else nothing more runs), then
 // against every mutant of the catalogue, each served over HTTP on 127.0.0.1 (a
 // free port) and run with the project's runner, runConformance
-// (mutants/runner.ts), the mutants split over one process per core
+// (mutants/run-mutants.ts), the mutants split over one process per core
 // (mutants/shards.ts). Prints a table; writes mutants.json, mutants.md and
 // each run's runs/<name>/results.json into the report dir. Exits 1 if the
 // control fails, a mutant survives or a run crashes (or a mutant is killed by
@@ -15,12 +15,12 @@ import { DEFAULT_NUM_RUNS } from '../suites/harness/run-config.ts';
 import { globToRegExp } from '../specs/rule-selection.ts';
 import { mutants } from './index.ts';
 import { consoleTable, markdown, summaryLine } from './report.ts';
-import { report as reportOf, runControl, runHere, type MutationOptions } from './runner.ts';
+import { report as reportOf, runControl, runHere, type MutationOptions } from './run-mutants.ts';
 import { runShards } from './shards.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const USAGE = `usage: npx tsx mutants/run.ts [--report-dir DIR] [--seed N] [--num-runs N] [--mutants GLOB] [--killers-only] [--no-control] [--jobs N]
+const USAGE = `usage: npx tsx mutants/cli.ts [--report-dir DIR] [--seed N] [--num-runs N] [--mutants GLOB] [--killers-only] [--no-control] [--jobs N]
   --report-dir DIR  where mutants.json, mutants.md and runs/ go (default reports/latest)
   --seed N          seed of every run (default 1: the same generated requests, a reproducible score)
   --num-runs N      property runs per property rule (default ${DEFAULT_NUM_RUNS})
@@ -86,8 +86,11 @@ async function main(argv: string[]): Promise<number> {
   if (control && !control.passed) console.log('the control failed: the suite does not pass against the unmodified emulator, so no mutant was run');
   const notKilled = report.mutants.filter((x) => x.outcome !== 'killed').map((x) => `${x.id} (${x.outcome})`);
   if (notKilled.length) console.log(`not killed: ${notKilled.join(', ')}`);
-  if (report.unexpectedKillers.length) console.log(`killed, but by none of their catalogue killers (update the catalogue): ${report.unexpectedKillers.join(', ')}`);
-  console.log(`reports: ${join(o.reportDir, 'mutants.json')}, ${join(o.reportDir, 'mutants.md')}, ${join(o.reportDir, 'runs')}/ (${((Date.now() - started) / 1000).toFixed(0)}s in all)`);
+  if (report.unexpectedKillers.length)
+    console.log(`killed, but by none of their catalogue killers (update the catalogue): ${report.unexpectedKillers.join(', ')}`);
+  console.log(
+    `reports: ${join(o.reportDir, 'mutants.json')}, ${join(o.reportDir, 'mutants.md')}, ${join(o.reportDir, 'runs')}/ (${((Date.now() - started) / 1000).toFixed(0)}s in all)`,
+  );
   const controlOk = !report.control || report.control.passed;
   return controlOk && notKilled.length === 0 && report.unexpectedKillers.length === 0 ? 0 : 1;
 }

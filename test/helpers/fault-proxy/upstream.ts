@@ -1,6 +1,6 @@
 // The proxy's side towards the upstream: the loopback-only check, reading the
 // client's body, forwarding one request and buffering the whole answer.
-import { Agent, request, type IncomingMessage } from 'node:http';
+import { type Agent, request, type IncomingMessage } from 'node:http';
 import { isIPv4 } from 'node:net';
 import { endToEnd, type UpstreamAnswer } from './answers.ts';
 
@@ -45,7 +45,13 @@ export function forward(origin: URL, agent: Agent, req: IncomingMessage, body: B
         r.on('error', reject);
         r.on('aborted', () => reject(new Error('upstream answer aborted')));
         r.on('end', () =>
-          resolve({ status: r.statusCode ?? 502, statusMessage: r.statusMessage ?? '', headers: endToEnd(r.headers), upstreamLength: r.headers['content-length'], body: Buffer.concat(chunks) }),
+          resolve({
+            status: r.statusCode ?? 502,
+            statusMessage: r.statusMessage ?? '',
+            headers: endToEnd(r.headers),
+            upstreamLength: r.headers['content-length'],
+            body: Buffer.concat(chunks),
+          }),
         );
       },
     );
