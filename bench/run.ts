@@ -13,16 +13,24 @@
 //   calls, each on its own function); and the CPU time each server process
 //   spends per call (/proc), which the machine's load hardly skews;
 // - suite: a full default `node bin/lambda-conformance.js run` (embedded
-//   target), its total requests (sum of `requests` in results.json), requests
-//   per second over its wall time, and the ratio of that rate to the embedded
-//   rate; peak memory = the highest sum of VmRSS over the run's process tree
-//   (the CLI and its vitest workers), polled from /proc every 20 ms. Printed
-//   too, not in bench.json: the rate inside the rules (requests / the sum of
-//   the rules' durations), i.e. without the run's fixed start-up cost;
+//   target), five times, the median by wall time: its total requests and
+//   functions created (results.json `traffic`: the rules' own requests and
+//   their harness's), requests per second over its wall time, and the ratio
+//   of that rate to the embedded rate; peak memory = the highest sum of VmRSS
+//   over the run's process tree (the CLI and its vitest workers), polled from
+//   /proc every 20 ms. Printed too, not in bench.json: the rate inside the
+//   rules (requests / the sum of the rules' durations), i.e. without the
+//   run's fixed start-up cost;
 // - floor (bench/suite.ts, bench/floor.ts): the same number of calls from a
 //   fresh process that loads only the SDK, msw and the emulator, cold: what no
 //   run of that many requests can beat (floorWallS; floorRatio: its rate over
-//   the embedded rate; floorOverRun: its wall over the run's wall).
+//   the embedded rate; floorOverRun: its wall over the run's wall);
+// - where users run it (bench/remote.ts): against moto, its wall over the
+//   floor its own measured throughput gives (motoFloorRatio); at AWS's pace
+//   (15 requests/s, functions Pending 1-3 s) against the served emulator,
+//   with 429s, functions and verdicts (awsPaceRatio); and the requests and
+//   functions of a default run against the served emulator, counted where
+//   they arrive, by operation and by suite (runTraffic).
 //
 // Every call rate is the median of 5 rounds of about 0.8 s each, after a
 // warm-up of 2 s (BENCH_WARM_MS), over the six-call mix of bench/workload.ts;
@@ -38,72 +46,18 @@ import { createEmulator } from '../emulator/index.ts';
 import { embeddedTarget, EMBEDDED_ENDPOINT } from '../targets/embedded.ts';
 import { createLambdaClient, EMULATOR_CREDENTIALS } from '../targets/lambda-client.ts';
 import { MswRequestHandler } from '../targets/msw-request-handler.ts';
-import { CannedHandler, cannedToJson, createBenchFunction, cycle, CYCLE, RecordingHandler } from './workload.ts';
+import { CannedHandler, cannedToJson, createBenchFunction, cycle, RecordingHandler } from './workload.ts';
 import { suite } from './suite.ts';
 import { cpuMs } from './proc.ts';
-import { ROOT, median, round2 } from './common.ts';
+import { ROOT, round2 } from './common.ts';
+import { callsPerSecond, loops } from './rates.ts';
+import { AWS_RATE, awsPace, moto } from './remote.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const REGION = 'us-east-1';
-const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 800);
-const ROUNDS = 5;
-const WARM_MS = Number(process.env.BENCH_WARM_MS ?? 2000);
-/** For working on one part: `BENCH_ONLY=inprocess|served|suite` (bench.json is then not written). */
+/** For working on one part: `BENCH_ONLY=inprocess|served|suite|moto|aws` (bench.json is then not written). */
 const ONLY = process.env.BENCH_ONLY;
 const part = (name: string) => ONLY === undefined || ONLY === name;
-
-/**
- * Calls per second of each `batch(n)` (n calls): warm-up until WARM_MS have
- * passed (V8 takes a few thousand calls to optimise a server's code: a short
- * warm-up measured the JIT, not the server), calibration, then ROUNDS rounds
- * taking turns between the batches (so that a change of load on the machine
- * hits all of them alike), the median round of each. `beforeRounds` runs
- * between calibration and the rounds.
- */
-async function callsPerSecond<K extends string>(
-  batches: Record<K, (n: number) => Promise<void>>,
-  beforeRounds: () => void = () => {},
-): Promise<Record<K, number>> {
-  const names = Object.keys(batches) as K[];
-  const sizes = {} as Record<K, number>;
-  for (const k of names) {
-    const warm = performance.now();
-    do await batches[k](CYCLE * 100);
-    while (performance.now() - warm < WARM_MS);
-    const t = performance.now();
-    await batches[k](CYCLE * 100);
-    const perCall = (performance.now() - t) / (CYCLE * 100);
-    sizes[k] = Math.max(CYCLE * 8, Math.ceil(ROUND_MS / perCall / (CYCLE * 8)) * CYCLE * 8);
-  }
-  beforeRounds();
-  const rates = Object.fromEntries(names.map((k) => [k, [] as number[]])) as unknown as Record<K, number[]>;
-  for (let r = 0; r < ROUNDS; r++) {
-    for (const k of names) {
-      const t = performance.now();
-      await batches[k](sizes[k]);
-      rates[k].push(sizes[k] / ((performance.now() - t) / 1000));
-    }
-  }
-  return Object.fromEntries(names.map((k) => [k, median(rates[k])])) as Record<K, number>;
-}
-
-/** `concurrency` loops of sequential calls, each on its own function, n calls in all. */
-async function loops(client: LambdaClient, label: string, concurrency: number, create = true): Promise<(n: number) => Promise<void>> {
-  const cycles: Array<ReturnType<typeof cycle>> = [];
-  for (let w = 0; w < concurrency; w++) {
-    const fn = `bench-${label}-${w}`;
-    if (create) await createBenchFunction(client, fn);
-    cycles.push(cycle(fn));
-  }
-  return async (n) => {
-    const per = Math.ceil(n / concurrency);
-    await Promise.all(
-      cycles.map(async (calls) => {
-        for (let i = 0; i < per; i++) await calls[i % CYCLE]!(client);
-      }),
-    );
-  };
-}
 
 // --- canned answers: what the emulator says to each call of the mix ----------
 const recorder = new RecordingHandler(new MswRequestHandler(createEmulator({ defaultRegion: REGION }).handlers));
@@ -230,9 +184,11 @@ console.log(`load average before: ${load()}`);
 const inproc = part('inprocess') || part('suite') ? await inProcess() : undefined;
 const serve = part('served') ? await served() : undefined;
 const whole = part('suite') ? await suite(inproc?.embeddedRps) : undefined;
+const againstMoto = part('moto') ? await moto() : undefined;
+const atAwsPace = part('aws') ? await awsPace() : undefined;
 console.log(`load average after: ${load()} (other processes on this machine skew every figure)`);
 
-if (inproc && serve && whole) {
+if (inproc && serve && whole && atAwsPace) {
   const figures = {
     sdkCeilingRps: Math.round(inproc.sdkCeilingRps),
     embeddedRps: Math.round(inproc.embeddedRps),
@@ -249,6 +205,14 @@ if (inproc && serve && whole) {
     floorWallS: whole.floorWallS,
     floorRatio: whole.floorRatio,
     floorOverRun: whole.floorOverRun,
+    suiteFunctions: whole.suiteFunctions,
+    // A default run against the served emulator, counted where the requests arrive (set-up and teardown included).
+    runTraffic: atAwsPace.unthrottled,
+    // Against moto (null where it is not installed): wall time over the floor of its own throughput.
+    moto: againstMoto ?? null,
+    motoFloorRatio: againstMoto?.motoFloorRatio ?? null,
+    awsPace: { rate: AWS_RATE, ...atAwsPace.paced },
+    awsPaceRatio: atAwsPace.awsPaceRatio,
   };
   mkdirSync(join(ROOT, 'reports'), { recursive: true });
   writeFileSync(join(ROOT, 'reports/bench.json'), `${JSON.stringify(figures, null, 2)}\n`);

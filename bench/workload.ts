@@ -55,11 +55,14 @@ export function cycle(fn: string): Send[] {
   });
 }
 
-export async function createBenchFunction(client: LambdaClient, name: string): Promise<void> {
+/** The execution role of the bench functions: any role of the emulator's account (moto's is 123456789012). */
+export const BENCH_ROLE = 'arn:aws:iam::000000000000:role/r';
+
+export async function createBenchFunction(client: LambdaClient, name: string, role = BENCH_ROLE): Promise<void> {
   await client.send(
     new CreateFunctionCommand({
       FunctionName: name,
-      Role: 'arn:aws:iam::000000000000:role/r',
+      Role: role,
       Runtime: 'nodejs20.x',
       Handler: 'index.handler',
       Code: { ZipFile: handlerZip() },

@@ -11,7 +11,8 @@
 //   with its method, its msw path and its resolver; its matcher is compiled
 //   ONCE, with the same library and options msw uses (path-to-regexp's `match`,
 //   msw's path coercion, decodeURIComponent on parameters), and tried in the
-//   same order with the same checks (path first, then method);
+//   same order with the same checks (a route answers when both its method
+//   and its path match; the method is compared first, as it is cheaper);
 // - the request is a light object with what resolvers read (method, url,
 //   headers.get, text()), built only when a fetch Request would have been
 //   built the same way without complaint; otherwise (an unusual method, header
@@ -100,12 +101,14 @@ export class HandlerDispatch {
     if (request instanceof DirectRequest) {
       const url = request.parsed;
       const clean = [url.origin, url.pathname].filter(Boolean).join(''); // @mswjs/interceptors getCleanUrl
+      const method = request.method.toLowerCase();
       for (let i = 0; i < this.routes.length; i++) {
         const route = this.routes[i];
         if (!route) return this.viaMsw(this.seen.slice(i), fetchRequest());
+        // The method first: a cheap comparison that skips the path match (side-effect free) of most routes.
+        if (route.method !== undefined && route.method !== method) continue;
         const m = route.match(clean);
         if (m === false) continue;
-        if (route.method !== undefined && route.method !== request.method.toLowerCase()) continue;
         return replyAnswer(await route.answer(request, m.params));
       }
       return undefined;

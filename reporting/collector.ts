@@ -3,8 +3,9 @@
 // every running suite (rules done / total, failures so far), elsewhere (CI, no
 // TTY) a plain line per finished suite.
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
-import type { RuleMeta } from '../specs/verdicts.ts';
+import type { RuleMeta, SuiteTraffic } from '../specs/verdicts.ts';
 import type { ReportedRule } from './results.ts';
+import type { SuiteTrafficResult, Traffic } from './results-types.ts';
 
 interface Progress {
   name: string;
@@ -35,6 +36,7 @@ export class VerdictCollector implements Reporter {
   readonly reported = new Map<string, ReportedRule>();
   readonly errors: string[] = [];
   private readonly running = new Map<string, Progress>();
+  private readonly suites = new Map<string, { ruleRequests: number; harness: SuiteTraffic }>();
   private done = 0;
   private failures = 0;
 
@@ -59,11 +61,38 @@ export class VerdictCollector implements Reporter {
       if (entry.verdict === 'fail') p.failed++;
     }
     if (entry.verdict === 'fail') this.failures++;
+    this.suiteOf(testCase.module.moduleId).ruleRequests += entry.requests;
     this.out.live?.(this.liveText());
+  }
+
+  private suiteOf(moduleId: string): { ruleRequests: number; harness: SuiteTraffic } {
+    const name = shortName(moduleId);
+    let t = this.suites.get(name);
+    if (!t) {
+      t = { ruleRequests: 0, harness: { requests: 0, functionsCreated: 0 } };
+      this.suites.set(name, t);
+    }
+    return t;
+  }
+
+  /** Some suite reported: there are figures to give. */
+  get hasTraffic(): boolean {
+    return this.suites.size > 0;
+  }
+
+  /** The suites' requests and functions, as their rules and harnesses reported them. */
+  traffic(): Traffic {
+    const suites: Record<string, SuiteTrafficResult> = {};
+    for (const [name, t] of [...this.suites].sort(([a], [b]) => a.localeCompare(b)))
+      suites[name] = { requests: t.ruleRequests + t.harness.requests, ruleRequests: t.ruleRequests, functionsCreated: t.harness.functionsCreated };
+    const sum = (k: keyof SuiteTrafficResult) => Object.values(suites).reduce((n, t) => n + t[k], 0);
+    return { requests: sum('requests'), functionsCreated: sum('functionsCreated'), suites };
   }
 
   onTestModuleEnd(mod: TestModule): void {
     for (const e of mod.errors()) this.errors.push(`${mod.moduleId}: ${e.message}`);
+    const harness = (mod.meta() as { lcTraffic?: SuiteTraffic }).lcTraffic;
+    if (harness) this.suiteOf(mod.moduleId).harness = harness;
     const p = this.running.get(mod.moduleId) ?? { name: shortName(mod.moduleId), total: 0, done: 0, failed: 0 };
     this.running.delete(mod.moduleId);
     this.out.line(`${p.name}: ${p.done}/${p.total} rules, ${p.failed} failed (all suites: ${this.done}/${this.total}, ${this.failures} failed)`);

@@ -2,10 +2,29 @@
 // run: every rule's verdict comes from the shard that ran it. Shards must come
 // from the same target, seed and catalogue, and together cover every rule.
 import { exitCodeOf, summarise, type Results, type RuleResult } from './results.ts';
+import type { Traffic } from './results-types.ts';
 
 export class MergeError extends Error {}
 
 const ranIn = (r: RuleResult) => !(r.verdict === 'skip' && r.reason?.startsWith('in another shard'));
+
+/** The shards' traffic added up, suite by suite. */
+function mergeTraffic(traffics: readonly Traffic[]): Traffic {
+  const suites: Traffic['suites'] = {};
+  for (const t of traffics)
+    for (const [name, x] of Object.entries(t.suites)) {
+      const m = suites[name] ?? { requests: 0, ruleRequests: 0, functionsCreated: 0 };
+      suites[name] = m;
+      m.requests += x.requests;
+      m.ruleRequests += x.ruleRequests;
+      m.functionsCreated += x.functionsCreated;
+    }
+  return {
+    requests: traffics.reduce((n, t) => n + t.requests, 0),
+    functionsCreated: traffics.reduce((n, t) => n + t.functionsCreated, 0),
+    suites,
+  };
+}
 
 export function mergeShards(shards: readonly Results[]): { results: Results; exitCode: 0 | 1 | 2 } {
   const [first] = shards;
@@ -38,5 +57,8 @@ export function mergeShards(shards: readonly Results[]): { results: Results; exi
     leaks: shards.flatMap((s) => s.leaks),
   };
   delete results.shard;
+  const traffics = shards.flatMap((s) => (s.traffic ? [s.traffic] : []));
+  if (traffics.length) results.traffic = mergeTraffic(traffics);
+  else delete results.traffic;
   return { results, exitCode: exitCodeOf(results) };
 }

@@ -65,6 +65,26 @@ export interface Results {
   coverage?: Coverage;
   /** The divergences behind the failing rules, the cause of most rules first. */
   rootCauses?: RootCauseGroup[];
+  /** What the suites sent to the target (the run's set-up and teardown aside). */
+  traffic?: Traffic;
+}
+
+/**
+ * Requests and functions, per suite file and in all: a suite's requests are
+ * its rules' own (each rule's `requests`) and its harness's (functions it
+ * had to create for the pool and their resets, shared set-ups).
+ */
+export interface Traffic {
+  requests: number;
+  functionsCreated: number;
+  suites: Record<string, SuiteTrafficResult>;
+}
+
+export interface SuiteTrafficResult {
+  requests: number;
+  /** Of which the rules' own. */
+  ruleRequests: number;
+  functionsCreated: number;
 }
 
 /** A reason rules got no verdict, once, with what to do (reporting/setup-problems.ts groups them). */

@@ -2,8 +2,7 @@
 // and return the results of every rule. The CLI, the package API, `run
 // --replay` and the mutants all come through here.
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Vitest } from 'vitest/node';
@@ -17,7 +16,8 @@ import { exitCodeOf, rootCausesOf, ruleResults, summarise, withCoverage, type Re
 import { groupSetupProblems } from '../reporting/setup-problems.ts';
 import type { Expectation } from '../reporting/expectations.ts';
 import { BaselineFileError, compareWithBaseline, loadBaseline } from '../reporting/baseline.ts';
-import { filteredOut, NO_ANSWERS_FILE, RUN_CONFIG_ENV, type ResilienceConfig, type RunConfig } from '../suites/harness/run-config.ts';
+import { filteredOut, NO_ANSWERS_FILE, POOL_FILE, RUN_CONFIG_ENV, type ResilienceConfig, type RunConfig } from '../suites/harness/run-config.ts';
+import { SUITES_ROOT, suitesTestOptions } from '../suites/vitest-options.ts';
 import type { NoAnswerStreak } from '../targets/resilience.ts';
 import { RunStop } from './stop.ts';
 import { InputFileError, TargetError } from './errors.ts';
@@ -30,7 +30,6 @@ export { InputFileError, TargetError };
 const require = createRequire(import.meta.url);
 // Built (the npm package's dist/), the suites and their config are JavaScript too.
 const BUILT = import.meta.url.endsWith('.js');
-const SUITES_CONFIG = fileURLToPath(new URL(`../suites/vitest.config.${BUILT ? 'js' : 'ts'}`, import.meta.url));
 
 /**
  * The embedded emulator lives inside each vitest worker (suites/harness/suite.ts)
@@ -125,6 +124,9 @@ export async function runConformance(
   let cleanup: { removed: string[]; failed: string[] } = { removed: [], failed: [] };
   let inputs: Inputs = {};
   let streak: NoAnswerStreak | undefined;
+  // Made while the target is prepared; closed whatever happens (a run that stops before the suites never starts it).
+  const vitest = createSuitesVitest(collector, shard, opts.concurrency, opts.target.kind);
+  vitest.catch(() => {}); // its failure is met where it is awaited
   try {
     inputs = await loadInputs(opts);
     target = await connect(opts, prefix, log, stop.signal);
@@ -145,14 +147,18 @@ export async function runConformance(
       ...(resilience ? { resilience } : {}),
     };
     // A target where not even one function can be made gets no run: every rule would be inconclusive.
-    if (!target.problems.some((p) => p.blocking) && !stop.reason) await runSuites(config, collector, shard, opts.concurrency, stop);
+    if (!target.problems.some((p) => p.blocking) && !stop.reason) await runSuites(config, await vitest, stop);
   } catch (e) {
     if (!(e instanceof TargetError || e instanceof InputFileError || stop.reason)) throw e;
     aborted = stop.reason ? undefined : (e as Error).message;
   } finally {
+    await vitest.then((v) => v.close()).catch(() => {});
     // Whatever happened (an interrupt, a crashed worker, a failed afterAll),
     // remove everything this run created before returning.
-    if (target) cleanup = await target.teardown().catch((e: Error) => ({ removed: [], failed: [`clean-up of ${prefix}: ${e.message}`] }));
+    if (target) {
+      const pooled = await poolFunctions(config?.resilience?.budgetDir);
+      cleanup = await target.teardown(pooled).catch((e: Error) => ({ removed: [], failed: [`clean-up of ${prefix}: ${e.message}`] }));
+    }
     stop.dispose();
   }
   if (cleanup.removed.length) log(`removed ${cleanup.removed.length} leftover functions of this run: ${cleanup.removed.join(', ')}`);
@@ -170,6 +176,7 @@ export async function runConformance(
     // A suite whose own cleanup failed is not an error once the teardown removed what it left.
     errors: collector.errors.filter((e) => !e.includes('cleanup failed') || cleanup.failed.length > 0),
     leaks: cleanup.failed,
+    ...(collector.hasTraffic ? { traffic: collector.traffic() } : {}),
     ...(opts.shard ? { shard: opts.shard } : {}),
     ...(stop.reason === 'SIGINT' || stop.reason === 'SIGTERM' ? { interrupted: stop.reason } : {}),
     ...(stop.reason === 'max-duration' ? { stoppedAt: 'max-duration' as const } : {}),
@@ -182,6 +189,13 @@ export async function runConformance(
   withCoverage(results, opts.minCoverage, (r) => !filteredOut(ruleById(r.id as RuleId), cfg) && !(shard && r.reason === unreported));
   if (inputs.baseline && opts.baseline) results.baseline = compareWithBaseline(results, inputs.baseline, opts.baseline);
   return { results, exitCode: stop.exitCode ?? exitCodeOf(results) };
+}
+
+/** The functions the workers' pools made (fixtures/pool.ts), as they wrote them to the run's budget dir. */
+async function poolFunctions(budgetDir: string | undefined): Promise<string[]> {
+  if (!budgetDir) return [];
+  const text = await readFile(join(budgetDir, POOL_FILE), 'utf8').catch(() => '');
+  return text.split('\n').filter(Boolean);
 }
 
 /** The rules the run did not reach (it stopped or was aborted): inconclusive with why; filtered rules stay skipped. */
@@ -240,34 +254,44 @@ async function vitestNode(): Promise<typeof import('vitest/node')> {
   }
 }
 
+/**
+ * vitest, made ready to run the suites: its node API loaded and an instance
+ * created with the suites' options inline (no config file to bundle). Started
+ * before the target is prepared, it is ready when the run's settings are: the
+ * two overlap where preparing waits on the target.
+ */
+async function createSuitesVitest(collector: VerdictCollector, shard: string | undefined, concurrency: number, kind: TargetKind): Promise<Vitest> {
+  const { createVitest } = await vitestNode();
+  const { workers, perWorker } = parallelism(concurrency, kind);
+  const earlier = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
+  const vitest = await createVitest('test', {
+    config: false,
+    root: SUITES_ROOT,
+    ...suitesTestOptions(),
+    ...(BUILT ? { include: ['suites/**/*.test.js'] } : {}),
+    watch: false,
+    reporters: [collector],
+    maxWorkers: workers,
+    ...(perWorker > 1 ? { sequence: { concurrent: true }, maxConcurrency: perWorker } : {}),
+    ...(shard ? { shard } : {}),
+  });
+  // vitest's own SIGINT/SIGTERM listeners end the process 1 ms after the
+  // signal, before the cancelled suites' cleanup and the sweep: the run
+  // handles those signals itself (run/stop.ts), so the ones vitest added go.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const l of process.listeners(signal)) if (!earlier[signal].includes(l)) process.off(signal, l);
+  }
+  return vitest;
+}
+
 /** Runs the suites in vitest; a stop (signal, deadline) cancels the run, whose hooks still clean up. */
-async function runSuites(config: RunConfig, collector: VerdictCollector, shard: string | undefined, concurrency: number, stop: RunStop): Promise<void> {
+async function runSuites(config: RunConfig, vitest: Vitest, stop: RunStop): Promise<void> {
+  // Read by the workers, which start now: their environment is this process's at start().
   process.env[RUN_CONFIG_ENV] = JSON.stringify(config);
-  let vitest: Vitest | undefined;
   try {
-    const { createVitest } = await vitestNode();
-    const { workers, perWorker } = parallelism(concurrency, config.target.kind);
-    const earlier = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
-    vitest = await createVitest('test', {
-      config: SUITES_CONFIG,
-      ...(BUILT ? { include: ['suites/**/*.test.js'] } : {}),
-      watch: false,
-      reporters: [collector],
-      maxWorkers: workers,
-      ...(perWorker > 1 ? { sequence: { concurrent: true }, maxConcurrency: perWorker } : {}),
-      ...(shard ? { shard } : {}),
-    });
-    // vitest's own SIGINT/SIGTERM listeners end the process 1 ms after the
-    // signal, before the cancelled suites' cleanup and the sweep: the run
-    // handles those signals itself (run/stop.ts), so the ones vitest added go.
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      for (const l of process.listeners(signal)) if (!earlier[signal].includes(l)) process.off(signal, l);
-    }
-    const running = vitest;
-    stop.onStop(() => void running.cancelCurrentRun('keyboard-input'));
+    stop.onStop(() => void vitest.cancelCurrentRun('keyboard-input'));
     if (!stop.reason) await vitest.start([]);
   } finally {
-    await vitest?.close();
     delete process.env[RUN_CONFIG_ENV];
     process.exitCode = undefined; // vitest sets it; the run decides its own
   }

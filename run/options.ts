@@ -238,7 +238,12 @@ export const RUN_COMMAND: CommandSpec = {
     { name: 'concurrency', value: 'N', default: 'cores - 1 embedded, 8 URL, 4 AWS', help: 'rules in flight at once' },
     { name: 'retries', value: 'N', default: '0 embedded, 9 URL, 7 AWS', help: 'retries of a request on throttling, 5xx and lost connections' },
     { name: 'request-timeout', value: 'MS', default: '10000 URL, 30000 AWS', help: "one request's deadline, its whole answer included" },
-    { name: 'rate', value: 'N', default: '10 on AWS, unlimited elsewhere', help: 'requests a second for the whole run' },
+    {
+      name: 'rate',
+      value: 'N',
+      default: '10 on AWS, unlimited elsewhere',
+      help: 'at most N requests a second for the whole run; slower while the target throttles (429)',
+    },
     { name: 'max-requests', value: 'N', default: '5000 on AWS', help: 'request budget: the run stops cleanly when it is spent' },
     { name: 'max-functions', value: 'N', default: '300 on AWS', help: 'budget of functions created' },
     {

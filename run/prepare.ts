@@ -6,12 +6,13 @@
 // with their fix, never as an exception; teardown removes everything the run
 // created under its prefix, whatever happened in between.
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { Fixtures } from '../fixtures/provision.ts';
 import type { RunEnvironment, SetupProblem } from '../fixtures/environment.ts';
 import { provisionEnvironment, teardown as removeCompanions } from '../fixtures/environment.ts';
 import { sweep } from '../fixtures/sweep.ts';
 import type { Created } from '../fixtures/companions.ts';
 import { probeOperations, unreachable } from '../targets/probe.ts';
-import { Budget, Pace, type Pacing } from '../targets/resilience.ts';
+import { AdaptivePace, Budget, type Pacing } from '../targets/resilience.ts';
 import { serviceClients, type ServiceClients } from '../targets/service-clients.ts';
 import { connectTarget, credentialsFor, type Target, type TargetConfig } from '../targets/target.ts';
 import { TargetError } from './errors.ts';
@@ -35,8 +36,13 @@ export interface Prepared {
   environment: RunEnvironment;
   /** Why (some) rules cannot be judged here, with the fix; `blocking` ones stop the run. */
   problems: SetupProblem[];
-  /** Removes the run's functions, then its role and destinations; returns what is left. */
-  teardown(): Promise<{ removed: string[]; failed: string[] }>;
+  /**
+   * Removes the run's functions (`known`: names the run made and kept to the
+   * end, its shared function and its pools', deleted by name; then a sweep
+   * for any other of the run), then its role and destinations. `removed`
+   * lists the others: what the run left behind.
+   */
+  teardown(known?: readonly string[]): Promise<{ removed: string[]; failed: string[] }>;
 }
 
 /** On AWS, refuse to start unless the caller's account is explicitly allowed. Returns the account. */
@@ -62,7 +68,7 @@ async function allowedAccount(clients: ServiceClients, allow: readonly string[])
 function pacingOf(r: ResilienceOptions | undefined): Pacing {
   return {
     retry: { attempts: r?.attempts ?? 3, baseDelayMs: 50, maxDelayMs: 2_000, ...(r?.timeoutMs ? { timeoutMs: r.timeoutMs } : {}) },
-    pace: new Pace(r?.rate),
+    pace: new AdaptivePace(r?.rate),
     requests: new Budget(undefined, undefined, 'request'),
   };
 }
@@ -103,10 +109,11 @@ export async function prepareTarget(cfg: TargetConfig, o: PrepareOptions): Promi
     }
     if (o.signal?.aborted) throw o.signal.reason;
     log(`setting up on the target: account, execution role, a canary function, destinations...`);
+    const pacing = pacingOf(o.resilience);
     const p = await provisionEnvironment(target, clients, {
       prefix: o.prefix,
       region: cfg.region,
-      pacing: pacingOf(o.resilience),
+      pacing,
       ...(cfg.roleArn ? { roleArn: cfg.roleArn } : {}),
       ...(account ? { account } : {}),
     });
@@ -119,14 +126,16 @@ export async function prepareTarget(cfg: TargetConfig, o: PrepareOptions): Promi
       lacking,
       environment: env,
       problems: p.problems,
-      async teardown() {
+      async teardown(known: readonly string[] = []) {
         try {
+          const names = [...new Set([...(env.sharedFunction ? [env.sharedFunction.name] : []), ...known])];
+          const failedKnown = await deleteFunctions(new Fixtures(connected.client, o.prefix, env.roleArn, pacing), names);
           const functions = await sweep(connected.client, { run: o.prefix }).catch((e: Error) => ({
             removed: [],
             failed: [`sweep of ${o.prefix}: ${e.message}`],
           }));
           const companions = await removeCompanions(clients, created);
-          return { removed: functions.removed, failed: [...functions.failed, ...companions] };
+          return { removed: functions.removed, failed: [...failedKnown, ...functions.failed, ...companions] };
         } finally {
           close();
         }
@@ -138,6 +147,21 @@ export async function prepareTarget(cfg: TargetConfig, o: PrepareOptions): Promi
     close();
     throw e;
   }
+}
+
+/** Deletes functions by name, a few at a time, at the run's pace; returns what could not be deleted. */
+async function deleteFunctions(fixtures: Fixtures, names: readonly string[], parallel = 4): Promise<string[]> {
+  const failed: string[] = [];
+  const queue = [...names];
+  await Promise.all(
+    Array.from({ length: Math.min(parallel, queue.length) }, async () => {
+      for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+        const gone = name;
+        await fixtures.deleteFunction(gone).catch((e: Error) => failed.push(`${gone}: ${e.name}: ${e.message}`));
+      }
+    }),
+  );
+  return failed;
 }
 
 /** The embedded target: the reference emulator in this process, which checks nothing and keeps synthetic destinations. */

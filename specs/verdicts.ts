@@ -49,8 +49,19 @@ export interface RuleMeta {
   reason?: string;
   /** A failure's root cause, or what blocked an inconclusive rule. */
   rootCause?: string;
+  /** The requests the rule itself sent: its calls, and its PublishVersion and CreateAlias (not the shared fixtures'). */
   requests: number;
   evidence: Evidence[];
+}
+
+/**
+ * What a suite file's harness sent outside its rules' own requests: leased
+ * functions created, their resets, shared set-ups. A suite's traffic is its
+ * rules' requests plus these.
+ */
+export interface SuiteTraffic {
+  requests: number;
+  functionsCreated: number;
 }
 
 /** An expected or actual value as evidence text: strings as they are, anything else as JSON. */

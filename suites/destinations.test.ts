@@ -93,7 +93,7 @@ async function expectAccepted(t: RuleContext, service: DestinationService, sides
 
 s.rule('destination.lambda.accepted', async (t) => {
   const fn = await t.fn();
-  const other = await t.fn('dest');
+  const other = await t.sharedFn();
   t.subject = 'another function as OnSuccess destination';
   expectSide(await t.put({ FunctionName: fn.name, DestinationConfig: dc('OnSuccess', other.arn) }), 'OnSuccess', { Destination: other.arn });
   expectSide(await t.get({ FunctionName: fn.name }), 'OnSuccess', { Destination: other.arn });
@@ -174,7 +174,7 @@ s.rule('destination.malformed-arn.message', async (t) => {
 
 s.rule('destination.empty-side-echoed-empty', async (t) => {
   const fn = await t.fn();
-  const other = await t.fn('dest');
+  const other = await t.sharedFn();
   for (const side of SIDES) {
     // That side holds a destination first: a {} that leaves it in place shows.
     given(await t.put({ FunctionName: fn.name, DestinationConfig: dc(side, other.arn) }));
@@ -235,7 +235,7 @@ s.rule('destination.s3.on-success-rejected', async (t) => {
 s.rule('destination.update-keeps-other-settings', async (t) => {
   const fn = await t.fn();
   // A Lambda destination is a real resource on every target.
-  const destination = (await t.fn('dest')).arn;
+  const destination = (await t.sharedFn()).arn;
   const settings = { MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 120 };
   given(await t.put({ FunctionName: fn.name, ...settings }));
   t.subject = 'Update with only a DestinationConfig';

@@ -41,7 +41,8 @@ function expectSuccess(o: Observation): void {
 
 /** The Real of the commands, remembering the last failure it raised (its place survives the property's summary). */
 async function realFor(t: RuleContext, seen: { failure?: RuleFailure }): Promise<Real> {
-  const fn = await t.fn('model');
+  // Never published, as the model starts (no version): a PublishVersion of the sequence creates its version.
+  const fn = await t.freshFn('model');
   const remembered = (check: () => void) => {
     try {
       check();
@@ -86,7 +87,12 @@ s.rule('model.sequences.agree-with-model', async (t) => {
   try {
     await t.forAll(commandsArb, async (cmds) => {
       const real = await realFor(t, seen);
-      await fc.asyncModelRun(() => ({ model: emptyModel(), real }), cmds);
+      try {
+        await fc.asyncModelRun(() => ({ model: emptyModel(), real }), cmds);
+      } finally {
+        // Each sequence has a function of its own: this one goes back to the pool (still fresh if nothing was published).
+        void t.release(real.fn);
+      }
     });
   } catch (e) {
     // The counterexample is replayed alone last: its failure is the last one seen. Keep where it diverged, for the root cause.

@@ -60,11 +60,11 @@ interface Place {
   account: string;
 }
 
-/** The target's partition, region and account: from the run's set-up on a remote target, else from a fixture function. */
+/** The target's partition, region and account: from the run's set-up on a remote target, else from the run's shared function. */
 async function placeOf(t: RuleContext): Promise<Place> {
   const env = t.config.environment;
   if (env?.account) return { partition: env.partition, region: t.target.region, account: env.account };
-  const { partition, region, account } = await t.fn();
+  const { partition, region, account } = await t.sharedFn();
   return { partition, region, account };
 }
 
@@ -186,17 +186,17 @@ s.rule('qualifier.unpublished-version.not-found', async (t) => {
 
 // ---------------------------------------------------------------- the qualifier mismatch on every operation
 
-/** `<unqualified ARN>:$LATEST` with Qualifier 1 (nothing published): the mismatch of latest_version_with_additional_qualifier. */
+/** `<unqualified ARN>:$LATEST` with Qualifier 1 on a function never published (t.freshFn): the mismatch of latest_version_with_additional_qualifier. */
 const latestWithQualifierOne = (fn: FunctionFixture) => [`${fn.arn}:$LATEST`, '1'] as const;
 
 s.rule('qualifier.mismatch.all-operations', async (t) => {
-  const fn = await t.fn();
+  const fn = await t.freshFn();
   t.subject = '<function ARN>:$LATEST with Qualifier=1';
   for (const op of QUALIFIED) expectError(await send(t, op, ...latestWithQualifierOne(fn)), MISMATCH);
 });
 
 s.rule('qualifier.mismatch.all-operations-message', async (t) => {
-  const fn = await t.fn();
+  const fn = await t.freshFn();
   for (const op of QUALIFIED) {
     const o = await send(t, op, ...latestWithQualifierOne(fn));
     requireErrorStatus(o, 400, 'qualifier.mismatch.all-operations');
@@ -205,7 +205,7 @@ s.rule('qualifier.mismatch.all-operations-message', async (t) => {
 });
 
 s.rule('qualifier.mismatch.checked-before-function-exists', async (t) => {
-  const fn = await t.fn();
+  const fn = await t.freshFn();
   const missing = `arn:${fn.partition}:lambda:${fn.region}:${fn.account}:function:${missingName(t)}:1`;
   for (const op of QUALIFIED) {
     // The same mismatch on a function that exists: a target that detects none gives this rule nothing to judge.

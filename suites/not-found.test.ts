@@ -55,13 +55,13 @@ s.rule('put.missing-function.not-found', async (t) => {
 
 s.rule('put.missing-function.arn-not-found', async (t) => {
   // An existing function only tells us the target's account, region and partition.
-  const ref = await t.fn('ref');
+  const ref = await t.sharedFn();
   t.subject = 'the ARN of a function that does not exist';
   expectError(await t.put({ FunctionName: lambdaArn(ref, missingName(t)), MaximumRetryAttempts: 1 }), { status: 404 });
 });
 
 s.rule('put.missing-function.message', async (t) => {
-  const ref = await t.fn('ref');
+  const ref = await t.sharedFn();
   t.subject = MISSING_FUNCTION;
   expectNotFoundMessage(await t.put({ FunctionName: missingName(t), MaximumRetryAttempts: 1 }), 'put.missing-function.not-found', FUNCTION_DOES_NOT_EXIST);
   t.subject = 'the ARN of a function that does not exist';
@@ -92,7 +92,7 @@ s.rule('get.missing-function.not-found', async (t) => {
 });
 
 s.rule('get.missing-function.message', async (t) => {
-  const ref = await t.fn('ref');
+  const ref = await t.sharedFn();
   t.subject = MISSING_FUNCTION;
   expectNoConfigMessage(await t.get({ FunctionName: missingName(t) }), 'get.missing-function.not-found', `${lambdaArn(ref, missingName(t))}:$LATEST`);
 });
@@ -103,7 +103,7 @@ s.rule('delete.missing-function.not-found', async (t) => {
 });
 
 s.rule('delete.missing-function.message', async (t) => {
-  const ref = await t.fn('ref');
+  const ref = await t.sharedFn();
   t.subject = MISSING_FUNCTION;
   expectNoConfigMessage(await t.remove({ FunctionName: missingName(t) }), 'delete.missing-function.not-found', `${lambdaArn(ref, missingName(t))}:$LATEST`);
 });

@@ -238,7 +238,7 @@ s.rule('list.paging.last-page-no-marker', async (t) => {
 
 s.rule('list.paging.items-match-get', async (t) => {
   const fn = await t.fn();
-  const dest = await t.fn('dest');
+  const dest = await t.sharedFn();
   const version = await t.publish(fn);
   const alias = await t.alias(fn, version);
   // Each qualifier holds different settings and destinations.

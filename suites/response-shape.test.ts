@@ -1,10 +1,11 @@
 // Success bodies as they travel on the wire: schema-valid, FunctionArn always
 // qualified, both destination sides present, retries and age only when set,
 // LastModified a JSON number of epoch seconds, application/json. Every rule
-// runs the same raw tour of Put, Update, Get and List over $LATEST, a version
-// and an alias (fresh fixtures per rule), then checks its one property on
-// every answer, and nothing else: not which configs the List shows, not
-// whether an Update merges or replaces what it did not send.
+// judges the same raw tour of Put, Update, Get and List over $LATEST, a
+// version and an alias, made once for them all (s.shared: its answers are
+// every rule's evidence), and checks its one property on every answer, and
+// nothing else: not which configs the List shows, not whether an Update
+// merges or replaces what it did not send.
 import type { FunctionFixture } from '../fixtures/provision.ts';
 import type { EicOperation } from '../specs/contract.ts';
 import { expectThat } from './harness/expect.ts';
@@ -80,7 +81,7 @@ interface Tour {
  */
 async function tour(t: RuleContext): Promise<Tour> {
   const fn = await t.fn();
-  const dest = await t.fn('dest');
+  const dest = await t.sharedFn();
   const version = await t.publish(fn);
   const alias = await t.alias(fn, version);
   const exchanges: Exchange[] = [];
@@ -153,9 +154,12 @@ async function tour(t: RuleContext): Promise<Tour> {
   }
   // Only validated as a whole (response.schema), so that one bad List does not fail every rule.
   await list(fn, { MaxItems: '1' }); // a page with a NextMarker
-  await list(dest, {}); // an empty list
+  await list(dest, {}); // an empty list: the shared function holds no config
   return { exchanges, samples, lists };
 }
+
+/** The tour, made once for every rule of this file: each judges its own property of the same answers. */
+const sharedTour = s.shared('tour', tour);
 
 /** The config a body read back (Get, List) is, by its FunctionArn; undefined when it names none of them. */
 const pairedWith = (body: Record<string, unknown>, configs: Expected[]): Expected | undefined => configs.find((e) => e.FunctionArn === body.FunctionArn);
@@ -163,14 +167,14 @@ const pairedWith = (body: Record<string, unknown>, configs: Expected[]): Expecte
 const member = (where: Where, k: string): Where => ({ ...where, field: `${where.field}.${k}` });
 
 s.rule('response.schema', async (t) => {
-  const { samples, lists } = await tour(t);
+  const { samples, lists } = await sharedTour(t);
   for (const x of samples.filter((x) => !x.fromList)) expectSchema('FunctionEventInvokeConfig', x.body, x.where);
   for (const l of lists) expectSchema('ListFunctionEventInvokeConfigsResponse', l.body, l.where);
 });
 
 s.rule('response.function-arn.qualified', async (t) => {
   // Every body names the config it is (a List item whose FunctionArn names none of them fails here).
-  const { samples } = await tour(t);
+  const { samples } = await sharedTour(t);
   for (const x of samples) {
     if (x.arn !== undefined) expectJsonMembers(x.where, x.body, { FunctionArn: x.arn });
     else
@@ -185,7 +189,7 @@ s.rule('response.function-arn.qualified', async (t) => {
 });
 
 s.rule('response.destination-config.both-sides', async (t) => {
-  const { samples } = await tour(t);
+  const { samples } = await sharedTour(t);
   for (const x of samples) {
     // Both sides, each an object; which destination a side holds is the destination rules' concern.
     const dc = x.body.DestinationConfig;
@@ -215,7 +219,7 @@ s.rule('response.destination-config.both-sides', async (t) => {
 });
 
 s.rule('response.settings.absent-not-null', async (t) => {
-  const { samples } = await tour(t);
+  const { samples } = await sharedTour(t);
   for (const x of samples) {
     for (const k of SETTINGS) {
       if (k in x.body)
@@ -234,11 +238,11 @@ s.rule('response.settings.absent-not-null', async (t) => {
 });
 
 s.rule('response.last-modified.epoch-seconds', async (t) => {
-  const { samples } = await tour(t);
+  const { samples } = await sharedTour(t);
   for (const x of samples) expectEpochSeconds({ ...x.where, field: `${x.where.field}.LastModified` }, x.body.LastModified);
 });
 
 s.rule('response.content-type-json', async (t) => {
-  const { exchanges } = await tour(t);
+  const { exchanges } = await sharedTour(t);
   for (const x of exchanges) expectJsonContentType(x);
 });

@@ -129,7 +129,7 @@ s.rule('put.overwrite.removes-omitted-settings', async (t) => {
 
 s.rule('put.overwrite.removes-omitted-destinations', async (t) => {
   const fn = await t.fn();
-  const other = await t.fn('dest');
+  const other = await t.sharedFn();
   given(await t.put({ FunctionName: fn.name, DestinationConfig: { OnSuccess: { Destination: other.arn } } }));
   // The Put answer and what Get then shows: the destination is gone from both.
   expectNoDestination(await t.put({ FunctionName: fn.name, MaximumRetryAttempts: 1 }));
@@ -187,7 +187,7 @@ s.rule('update.merge.keeps-untouched-settings', async (t) => {
 
 s.rule('update.merge.keeps-destinations', async (t) => {
   const fn = await t.fn();
-  const other = await t.fn('dest');
+  const other = await t.sharedFn();
   given(await t.put({ FunctionName: fn.name, DestinationConfig: { OnFailure: { Destination: other.arn } } }));
   const updated = await t.update({ FunctionName: fn.name, MaximumEventAgeInSeconds: 120 });
   expectMembers(updated, { MaximumEventAgeInSeconds: 120 });

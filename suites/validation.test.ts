@@ -251,15 +251,30 @@ async function checkEdge(t: RuleContext, op: EicOperation, edge: ConstraintEdge)
 // ---------------------------------------------------------------- error code and message of a violation
 
 /**
- * Single faults of the operation on a fresh function (for Update one with a
- * config), the boundary ones first, then generated ones. `judge` sees the
- * answer of each; a case it cannot judge (the fault was not rejected, or the
- * answer was no AWS answer) is left out, and ends the rule inconclusive only
- * when no case could be judged at all.
+ * The function an operation's single faults are sent to (for Update one with
+ * a config), and the calls already made: the error-code and message rules of
+ * an operation send the very same requests (same seed, same function) and
+ * judge different parts of the answers, so each request goes once.
+ */
+const faultFixtures = new Map(
+  EIC_OPERATIONS.map((op) => [
+    op,
+    s.shared(`faults-${op.replace('FunctionEventInvokeConfig', '').toLowerCase()}`, async (c) => {
+      const fn = await c.fn();
+      if (op === UPDATE) given(await c.put({ FunctionName: fn.name, ...BEFORE }));
+      return { fn, calls: c.sharedCalls() };
+    }),
+  ]),
+);
+
+/**
+ * Single faults of the operation (faultFixtures), the boundary ones first,
+ * then generated ones. `judge` sees the answer of each; a case it cannot
+ * judge (the fault was not rejected, or the answer was no AWS answer) is left
+ * out, and ends the rule inconclusive only when no case could be judged at all.
  */
 async function forEachSingleFault(t: RuleContext, op: EicOperation, judge: (o: Observation, f: FaultyRequest) => void): Promise<void> {
-  const fn = await t.fn();
-  if (op === UPDATE) given(await t.put({ FunctionName: fn.name, ...BEFORE }));
+  const { fn, calls } = await faultFixtures.get(op)!(t);
   let judged = 0;
   let blocked: Blocked | undefined;
   let fault: Inconclusive | undefined;
@@ -270,7 +285,7 @@ async function forEachSingleFault(t: RuleContext, op: EicOperation, judge: (o: O
       t.subject = subjectOf({ ...f.fault, accepted: false });
       let o: Observation;
       try {
-        o = await t.call(f.op, f.input);
+        o = await t.call(f.op, f.input, { shared: calls });
       } catch (e) {
         if (!isFaultAnswer(e)) throw e;
         fault ??= e as Inconclusive;

@@ -1,51 +1,8 @@
-// Configuration of the conformance suites (not the project's self-tests): used
-// by `lambda-conformance run`, and by `npx vitest run -c suites/vitest.config.ts`
-// to work on a suite against the embedded target.
-import { mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Configuration of the conformance suites (not the project's self-tests), for
+// `npx vitest run -c suites/vitest.config.ts` to work on a suite against the
+// embedded target. `lambda-conformance run` passes the same options inline
+// (suites/vitest-options.ts).
 import { defineConfig } from 'vitest/config';
+import { SUITES_ROOT, suitesTestOptions } from './vitest-options.ts';
 
-/**
- * Where vitest keeps the suites' transformed sources between runs:
- * LAMBDA_CONFORMANCE_CACHE_DIR (`off`: no cache), else the user's cache
- * directory. Transforming the TypeScript sources again was a fifth of a default
- * run. Entries are keyed by the hash of the source and of this config, so a
- * changed file is never served stale; a cache that cannot be created is skipped.
- */
-function moduleCacheDir(): string | undefined {
-  const configured = process.env.LAMBDA_CONFORMANCE_CACHE_DIR;
-  if (configured === 'off') return undefined;
-  const dir = configured || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'lambda-conformance', 'vitest');
-  try {
-    mkdirSync(dir, { recursive: true });
-    return dir;
-  } catch {
-    return undefined;
-  }
-}
-const cacheDir = moduleCacheDir();
-// bench/profile.ts: V8's CPU profiler in each worker, profiles written there.
-const profileDir = process.env.LAMBDA_CONFORMANCE_WORKER_CPU_PROF;
-
-export default defineConfig({
-  root: fileURLToPath(new URL('..', import.meta.url)),
-  test: {
-    include: ['suites/**/*.test.ts'],
-    // Installed as a package the suites live under node_modules/: neither the
-    // default exclude nor dependency externalisation may apply to our own sources.
-    exclude: [],
-    server: { deps: { inline: [/lambda-conformance/] } },
-    // One module graph per worker, not per file: every suite file imports the
-    // same SDK, msw, ajv and fast-check, and loading them again for each of the
-    // ten files was most of a run's time. Files share nothing else: each builds
-    // its own target, emulator and fixtures (suites/harness/suite.ts).
-    isolate: false,
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    ...(profileDir ? { execArgv: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}),
-    ...(cacheDir ? { experimental: { fsModuleCache: true, fsModuleCachePath: cacheDir } } : {}),
-  },
-});
+export default defineConfig({ root: SUITES_ROOT, test: suitesTestOptions() });

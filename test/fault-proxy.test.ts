@@ -1,6 +1,7 @@
 // The fault proxy in front of the served reference emulator: every fault kind
 // shown with real requests (fetch and the SDK), rate 0 transparent byte for byte,
-// seeded rates reproducible, schedules exact, and nothing left open.
+// seeded rates reproducible, schedules exact, AWS's pace (a token bucket) and
+// Pending functions, and nothing left open.
 // Timing assertions are lower bounds only ("not before N ms"), never upper bounds.
 import { Readable } from 'node:stream';
 import {
@@ -21,7 +22,9 @@ import { serveHandlers, type RunningServer } from '../emulator/serve.ts';
 import { handlerZip } from '../fixtures/zip.ts';
 import { createLambdaClient, EMULATOR_CREDENTIALS } from '../targets/lambda-client.ts';
 import { observe } from '../targets/observe.ts';
-import { FAULT_FORWARDS, startFaultProxy, type FaultPlan, type FaultProxy } from './helpers/fault-proxy/proxy.ts';
+import { FAULT_FORWARDS, startFaultProxy, type Exchanged, type FaultPlan, type FaultProxy } from './helpers/fault-proxy/proxy.ts';
+import { PENDING_MESSAGE } from './helpers/fault-proxy/aws-pace.ts';
+import { Fixtures } from '../fixtures/provision.ts';
 
 interface Wire {
   status: number;
@@ -332,6 +335,72 @@ describe('reproducible rates and exact schedules', () => {
     expect(statuses).toEqual([200, 200, 429, 429, 429, 200, 503, 200]);
     expect(proxy.stats().events.map((e) => e.request)).toEqual([3, 4, 5, 7]);
     expect(sentByUpstream.length - before).toBe(4);
+  });
+});
+
+describe("AWS's pace and function states", () => {
+  test('a token bucket: beyond its rate a 429 TooManyRequestsException with Retry-After, never forwarded, not numbered as a fault', async () => {
+    proxy.setPlan({ rateLimit: { perSecond: 2, burst: 2 }, schedule: [{ kind: 'error500', from: 3 }] });
+    const before = sentByUpstream.length;
+    const answers: Response[] = [];
+    for (let i = 0; i < 3; i++) answers.push(await get());
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 429]);
+    const throttled = answers[2]!;
+    expect(throttled.headers.get('x-amzn-errortype')).toBe('TooManyRequestsException');
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(throttled.headers.get('x-fault-proxy')).toBeNull(); // the account's pace, not an injected fault
+    expect(sentByUpstream.length - before).toBe(2);
+    expect(proxy.stats()).toMatchObject({ total: 2, rateLimited: 1, injected: { error500: 0 } });
+    // A token is back after half a second: the next request is request 3 of the plan, and gets its scheduled fault.
+    await new Promise((r) => setTimeout(r, 600));
+    expect((await get()).status).toBe(500);
+  });
+
+  test('a new function is Pending for the drawn time: CreateFunction and GetFunction say so, PublishVersion is refused with 409 meanwhile', async () => {
+    proxy.setPlan({ pending: { minMs: 400, maxMs: 400 } });
+    const client = sdk(proxy.url);
+    const created = await client.send(
+      new CreateFunctionCommand({ FunctionName: 'pending-one', Role: 'arn:aws:iam::000000000000:role/r', Code: { ZipFile: handlerZip() } }),
+    );
+    const startedAt = Date.now();
+    expect(created.State).toBe('Pending');
+    expect((await observe(client, 'GetFunction', { FunctionName: 'pending-one' })).body?.Configuration).toMatchObject({ State: 'Pending' });
+    const refused = await observe(client, 'PublishVersion', { FunctionName: 'pending-one' });
+    expect([refused.status, refused.errorCode, refused.message]).toEqual([409, 'ResourceConflictException', PENDING_MESSAGE]);
+    await new Promise((r) => setTimeout(r, 450 - (Date.now() - startedAt)));
+    expect((await observe(client, 'GetFunction', { FunctionName: 'pending-one' })).body?.Configuration).toMatchObject({ State: 'Active' });
+    expect((await observe(client, 'PublishVersion', { FunctionName: 'pending-one' })).status).toBe(201);
+    expect(proxy.stats().pendingRefused).toBe(1);
+  });
+
+  test('Fixtures wait a Pending function out: createFunction returns it Active, publishVersion retries its 409', async () => {
+    proxy.setPlan({ pending: { minMs: 300, maxMs: 300 } });
+    const client = sdk(proxy.url);
+    const fixtures = new Fixtures(client, 'lc-f00000-');
+    const started = Date.now();
+    const fn = await fixtures.createFunction('waited');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect((await observe(client, 'GetFunction', { FunctionName: fn.name })).body?.Configuration).toMatchObject({ State: 'Active' });
+    // One created behind its back, still Pending: publishVersion waits for it rather than failing.
+    await client.send(new CreateFunctionCommand({ FunctionName: 'pending-two', Role: 'arn:aws:iam::000000000000:role/r', Code: { ZipFile: handlerZip() } }));
+    expect(await fixtures.publishVersion({ ...fn, name: 'pending-two' })).toBe('1');
+    expect(proxy.stats().pendingRefused).toBeGreaterThan(0);
+    await fixtures.cleanup();
+  });
+
+  test('onExchange sees every request with the status its client got, and who answered it', async () => {
+    const seen: Exchanged[] = [];
+    const counting = await startFaultProxy({ upstream: upstream.url, plan: { rateLimit: { perSecond: 1, burst: 1 } }, onExchange: (e) => seen.push(e) });
+    try {
+      for (let i = 0; i < 2; i++) await fetch(`${counting.url}${LIST}?n=${i}`);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(seen.map((e) => [e.method, e.path, e.status, e.by])).toEqual([
+        ['GET', `${LIST}?n=0`, 200, undefined],
+        ['GET', `${LIST}?n=1`, 429, 'rateLimit'],
+      ]);
+    } finally {
+      await counting.close();
+    }
   });
 });
 

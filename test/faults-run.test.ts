@@ -2,12 +2,13 @@
 // with Retry-After, 500/503, resets, truncated and slow bodies, latency) at a
 // combined rate of 30%, no rule fails: each passes or is inconclusive with the
 // evidence. With faults off, the proxy is transparent and a broken emulator
-// still fails its rules. Retry-After is honoured.
+// still fails its rules. Retry-After is honoured; retries and the pace follow
+// what the target answers.
 import { describe, expect, test } from 'vitest';
 import { createEmulator } from '../emulator/index.ts';
 import { startFaultProxy, type FaultPlan, type FaultProxy } from './helpers/fault-proxy/proxy.ts';
 import { createLambdaClient, EMULATOR_CREDENTIALS } from '../targets/lambda-client.ts';
-import { observeResilient, Budget, Pace } from '../targets/resilience.ts';
+import { AdaptivePace, observeResilient, Budget, Pace } from '../targets/resilience.ts';
 import { putMergesEmulator } from './helpers/broken-emulators.ts';
 import { ruleIn, run, servers } from './helpers/run.ts';
 import { afterAll } from 'vitest';
@@ -73,6 +74,62 @@ describe('throttling', () => {
     const stuck = await observeResilient(client, 'GetFunctionEventInvokeConfig', { FunctionName: 'nothing-here' }, pacing);
     expect(stuck.gaveUp).toMatch(/^throttled after 3 attempts/);
     client.destroy();
+  });
+});
+
+describe('retries that follow the answers', () => {
+  const pacing = (attempts: number) => ({
+    retry: { attempts, baseDelayMs: 1, maxDelayMs: 50 },
+    pace: new Pace(undefined),
+    requests: new Budget(undefined, undefined, 'request'),
+  });
+
+  test('a throttled request was refused, not processed: a Delete repeated after a 429 is no ambiguous answer', async () => {
+    const proxy = await proxied(createEmulator().handlers, { schedule: [{ kind: 'throttle', from: 1 }], throttle: { retryAfterSeconds: 0 } });
+    const client = createLambdaClient({ endpoint: proxy.url, region: 'us-east-1', credentials: EMULATOR_CREDENTIALS });
+    const o = await observeResilient(client, 'DeleteFunctionEventInvokeConfig', { FunctionName: 'nothing-here' }, pacing(3));
+    expect([o.attempts, o.status, o.ambiguous]).toEqual([2, 404, undefined]);
+    client.destroy();
+  });
+
+  test("the same server error on half the attempts in a row is the target's answer: no more retries for it", async () => {
+    const proxy = await proxied(createEmulator().handlers, { schedule: [{ kind: 'error500', from: 1, to: 100 }] });
+    const client = createLambdaClient({ endpoint: proxy.url, region: 'us-east-1', credentials: EMULATOR_CREDENTIALS });
+    const o = await observeResilient(client, 'GetFunctionEventInvokeConfig', { FunctionName: 'nothing-here' }, pacing(10));
+    expect([o.attempts, o.status, o.gaveUp]).toEqual([5, 500, undefined]);
+    // Different server errors in a row are passing faults: retried to the end.
+    proxy.setPlan({ schedule: [1, 2, 3, 4, 5, 6, 7].map((n) => ({ kind: n % 2 ? ('error500' as const) : ('error503' as const), from: n })) });
+    const mixed = await observeResilient(client, 'GetFunctionEventInvokeConfig', { FunctionName: 'nothing-here' }, pacing(10));
+    expect([mixed.attempts, mixed.status]).toEqual([8, 404]);
+    client.destroy();
+  });
+
+  test("the adaptive pace: no limit until a throttle that asks for a wait, then a little under the answers' rate, raised again while it holds requests back", async () => {
+    const pace = new AdaptivePace(undefined);
+    expect(pace.rate).toBeUndefined();
+    for (let i = 0; i < 20; i++) {
+      await pace.take();
+      pace.answered();
+    }
+    pace.throttled(0); // "Retry-After: 0": try again at once, no limit to keep under
+    expect(pace.rate).toBeUndefined();
+    pace.throttled(1);
+    expect(pace.rate).toBe(18); // 0.9 of the 20 answers of the last second
+    pace.throttled(1); // the same burst: one cut a second
+    expect(pace.rate).toBe(18);
+    const before = pace.rate!;
+    for (let i = 0; i < 5; i++) {
+      await pace.take();
+      pace.answered();
+    }
+    expect(pace.rate!).toBeGreaterThan(before);
+    const capped = new AdaptivePace(10);
+    expect(capped.rate).toBe(10);
+    for (let i = 0; i < 12; i++) {
+      await capped.take();
+      capped.answered();
+    }
+    expect(capped.rate).toBe(10); // never above the ceiling
   });
 });
 

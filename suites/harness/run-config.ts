@@ -46,6 +46,9 @@ export const DEFAULT_NUM_RUNS = 25;
 /** The file in budgetDir that counts requests in a row with no answer (targets/resilience.ts NoAnswerStreak). */
 export const NO_ANSWERS_FILE = 'no-answers';
 
+/** The file in budgetDir that names the functions of the workers' pools (fixtures/pool.ts), one a line, for the run's teardown. */
+export const POOL_FILE = 'pool';
+
 export function loadRunConfig(): RunConfig {
   const raw = process.env[RUN_CONFIG_ENV];
   if (raw) return JSON.parse(raw) as RunConfig;

@@ -2,7 +2,9 @@
 // twice, so that a --baseline comparison shows what really changed: the run's
 // random prefix becomes `lc-RUNID-`, and what the target stamps on every
 // answer (timestamps, request ids) becomes a placeholder. Fixture names are
-// already stable: each rule names its own fixtures (Fixtures.scope), and the
+// already stable: each rule names its own fixtures (Fixtures.scope), a
+// function it leased from the pool reading under that name too
+// (RuleContext.localise: which member served it depends on timing), and the
 // reproduction still uses valid names (of the reader's own, never the run's,
 // which are deleted at its end).
 import type { Evidence } from '../../specs/verdicts.ts';

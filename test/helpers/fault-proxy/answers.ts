@@ -39,9 +39,13 @@ export function sendJson(res: ServerResponse, status: number, errorType: string,
   res.end(bytes);
 }
 
-/** 429 / 500 / 503 as AWS Lambda words them, without asking the upstream. */
-export function sendInjectedError(res: ServerResponse, kind: FaultKind, plan: FaultPlan): void {
-  const mark = { [FAULT_HEADER]: kind };
+/**
+ * 429 / 500 / 503 as AWS Lambda words them, without asking the upstream;
+ * `marked`: with the x-fault-proxy header (not on the account pace's 429s,
+ * which are AWS's own behaviour rather than a fault).
+ */
+export function sendInjectedError(res: ServerResponse, kind: FaultKind, plan: FaultPlan, marked = true): void {
+  const mark = marked ? { [FAULT_HEADER]: kind } : {};
   if (kind === 'throttle') {
     const retryAfter = String(plan.throttle?.retryAfterSeconds ?? 1);
     sendJson(

@@ -49,6 +49,10 @@ export function validatePlan(plan: FaultPlan): void {
   check(isCount(plan.throttle?.burst, 1) && isCount(plan.throttle?.retryAfterSeconds, 0), 'throttle burst >= 1, retryAfterSeconds >= 0');
   check(isCount(plan.truncate?.keepBytes, 0), 'truncate.keepBytes must be an integer >= 0');
   check(isCount(plan.slowBody?.bytesPerChunk, 1) && isCount(plan.slowBody?.intervalMs, 1), 'slowBody needs bytesPerChunk >= 1 and intervalMs >= 1');
+  const r = plan.rateLimit;
+  check(!r || (r.perSecond > 0 && Number.isFinite(r.perSecond) && (r.burst === undefined || r.burst >= 1)), 'rateLimit needs perSecond > 0 and burst >= 1');
+  const p = plan.pending;
+  check(!p || (isCount(p.minMs, 0) && isCount(p.maxMs, p.minMs)), 'pending needs integers 0 <= minMs <= maxMs');
 }
 
 export class Decider {

@@ -9,11 +9,16 @@
 // Each fault says whether the request reached the upstream (FAULT_FORWARDS,
 // FaultEvent.forwarded): 429, 500, 503 and reset never forward; latency,
 // truncated and slow bodies do. Answers a fault touched carry `x-fault-proxy: <kind>`.
+// A plan can also make the upstream look like AWS Lambda's control plane
+// (aws-pace.ts): the account's pace (a token bucket, 429 with Retry-After
+// beyond it) and functions Pending for a while after CreateFunction; and
+// onExchange sees every request with its answer (bench/remote.ts counts them).
 import { Agent, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FAULT_HEADER, sendInjectedError, sendJson, sendSlowly, sendTruncated, type UpstreamAnswer } from './answers.ts';
 import { Decider } from './decide.ts';
-import { FAULT_KINDS, type FaultKind, type FaultPlan, type FaultProxy, type FaultProxyOptions, type FaultStats } from './types.ts';
+import { FunctionStates, TokenBucket } from './aws-pace.ts';
+import { FAULT_KINDS, type Exchanged, type FaultKind, type FaultPlan, type FaultProxy, type FaultProxyOptions, type FaultStats } from './types.ts';
 import { BodyTooLarge, forward, loopbackOrigin, readBody } from './upstream.ts';
 
 export * from './types.ts';
@@ -26,7 +31,15 @@ const freshStats = (): FaultStats => ({
   injected: Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>,
   upstreamErrors: 0,
   refused: 0,
+  rateLimited: 0,
+  pendingRefused: 0,
   events: [],
+});
+
+/** What a plan adds beyond the per-request faults: the account's pace and the functions' states. */
+const paceOf = (plan: FaultPlan) => ({
+  bucket: plan.rateLimit ? new TokenBucket(plan.rateLimit.perSecond, plan.rateLimit.burst) : undefined,
+  states: plan.pending ? new FunctionStates(plan.pending, plan.seed ?? 0) : undefined,
 });
 
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
@@ -38,6 +51,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const timers = new Set<NodeJS.Timeout>();
   const waiting = new Set<() => void>();
   let decider = new Decider(options.plan ?? {});
+  let aws = paceOf(decider.plan);
   let stats = freshStats();
   let refused = 0;
   let received = 0;
@@ -64,7 +78,22 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       res.destroy();
       return;
     }
+    const seen: Exchanged = { method: req.method ?? 'GET', path: req.url ?? '/', body: Buffer.alloc(0) };
+    if (options.onExchange) {
+      res.once('close', () => {
+        const answered = res.headersSent && seen.by !== 'reset' && seen.by !== 'truncate' && res.writableFinished;
+        options.onExchange?.({ ...seen, ...(answered ? { status: res.statusCode } : {}) });
+      });
+    }
     const plan = decider.plan;
+    const { bucket, states } = aws;
+    const paced = bucket?.take();
+    if (paced && !paced.ok) {
+      stats.rateLimited++;
+      seen.by = 'rateLimit';
+      seen.body = await readBody(req, maxBodyBytes).catch(() => Buffer.alloc(0));
+      return sendInjectedError(res, 'throttle', { ...plan, throttle: { retryAfterSeconds: paced.retryAfterSeconds } }, false);
+    }
     const { request, decision } = decider.next();
     stats.total++;
     if (decision) {
@@ -72,6 +101,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       stats.injected[decision.kind]++;
       stats.events.push(event);
       options.onFault?.(event);
+      seen.by = decision.kind;
     } else stats.clean++;
     if (received === maxRequests) void stopListening();
 
@@ -84,12 +114,19 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     let body: Buffer;
     try {
       body = await readBody(req, maxBodyBytes);
+      seen.body = body;
     } catch (e) {
       if (e instanceof BodyTooLarge) sendJson(res, 413, 'RequestTooLargeException', { Type: 'User', message: e.message });
       else res.destroy();
       return;
     }
     if (kind === 'throttle' || kind === 'error500' || kind === 'error503') return sendInjectedError(res, kind, plan);
+    const refusal = states?.refusal(req);
+    if (refusal) {
+      stats.pendingRefused++;
+      seen.by = 'pending';
+      return sendJson(res, refusal.status, refusal.errorType, refusal.body);
+    }
     if (decision?.latencyMs !== undefined) await sleep(decision.latencyMs);
     if (closing || res.destroyed) return;
 
@@ -104,6 +141,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       return;
     }
     if (res.destroyed) return;
+    if (states) answer = states.rewrite(req, answer);
     if (kind === 'truncate') return sendTruncated(res, answer, plan);
     if (kind === 'slowBody') return sendSlowly(res, answer, plan, timers);
     const bodyless = answer.status === 204 || answer.status === 304 || req.method === 'HEAD';
@@ -152,6 +190,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     stats: () => ({ ...stats, injected: { ...stats.injected }, events: stats.events.map((e) => ({ ...e })), refused }),
     setPlan(plan: FaultPlan) {
       decider = new Decider(plan);
+      aws = paceOf(plan);
       stats = freshStats();
     },
     close,

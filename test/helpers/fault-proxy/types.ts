@@ -47,6 +47,21 @@ export interface FaultPlan {
   truncate?: { keepBytes?: number };
   /** Slow body: `bytesPerChunk` bytes every `intervalMs` ms (default 1 byte every 200 ms). */
   slowBody?: { bytesPerChunk?: number; intervalMs?: number };
+  /**
+   * The account's pace, as AWS keeps it: a token bucket of `perSecond`
+   * requests a second (`burst` at most at once, default `perSecond`). A
+   * request beyond it is answered 429 TooManyRequestsException with
+   * Retry-After (whole seconds until the next token), never forwarded, and is
+   * not numbered for the other faults.
+   */
+  rateLimit?: { perSecond: number; burst?: number };
+  /**
+   * Lambda's function states: each function created through the proxy is
+   * Pending for a time drawn in [minMs, maxMs] (from the seed): CreateFunction
+   * and GetFunction answer State Pending meanwhile, PublishVersion 409
+   * ResourceConflictException (not forwarded).
+   */
+  pending?: { minMs: number; maxMs: number };
 }
 
 export interface FaultEvent {
@@ -75,6 +90,10 @@ export interface FaultStats {
   upstreamErrors: number;
   /** Requests refused because the proxy's maxRequests was reached (lifetime count). */
   refused: number;
+  /** Requests answered 429 by the plan's rateLimit (not counted in `total`). */
+  rateLimited: number;
+  /** PublishVersion answered 409 because the function was still Pending (plan.pending). */
+  pendingRefused: number;
   /** Every injected fault under the current plan, in order. */
   events: FaultEvent[];
 }
@@ -94,6 +113,21 @@ export interface FaultProxyOptions {
   upstreamTimeoutMs?: number;
   /** Called for every injected fault, when it is decided. */
   onFault?: (event: FaultEvent) => void;
+  /** Called for every request once it is answered (or given up): what it was and the status it got (undefined: no answer). */
+  onExchange?: (exchange: Exchanged) => void;
+}
+
+/** One request through the proxy, as onExchange sees it. */
+export interface Exchanged {
+  method: string;
+  /** Path and query as the client sent them. */
+  path: string;
+  /** The request's body as sent. */
+  body: Buffer;
+  /** The status the client got; undefined when it got no answer (reset, truncated). */
+  status?: number;
+  /** Answered by the proxy itself: `rateLimit`, `pending`, or the fault kind. */
+  by?: FaultKind | 'rateLimit' | 'pending';
 }
 
 export interface FaultProxy {
