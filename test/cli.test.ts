@@ -35,11 +35,14 @@ describe('serve', () => {
     expect(second.stderr).not.toMatch(/\n\s+at /);
   });
 
-  test.each([['--port', 'abc'], ['--port', '70000'], ['--bogus']])('rejects %s with exit 2', async (...args) => {
-    const r = await runCli(['serve', ...args]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^lambda-conformance serve: /);
-  });
+  test.each([['--port', 'abc'], ['--port', '70000'], ['--bogus']].map((args) => ({ shown: args.join(' '), args })))(
+    'rejects $shown with exit 2',
+    async ({ args }) => {
+      const r = await runCli(['serve', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^lambda-conformance serve: /);
+    },
+  );
 });
 
 describe('rules', () => {

@@ -1,9 +1,10 @@
 // The suite against a real emulator nobody here wrote: the pinned moto server
 // (scripts/ensure-moto.sh installs it, test/helpers/moto.ts runs it). With no
 // flag but --target, fixtures must be made (account from STS, a role through
-// moto's IAM, real SQS/SNS/EventBridge/S3 destinations), moto's known
-// divergences (examples/moto.expect.yaml, each resting on AWS evidence) are the
-// only failures, and nothing is left behind. The log shows the run's counts and
+// moto's IAM, real SQS/SNS/EventBridge/S3 destinations), each failure comes
+// under a root cause and nothing is left behind; with the expect file, moto's
+// known divergences (examples/moto.expect.yaml, each resting on AWS evidence)
+// are the only failures. The log shows the run's counts and
 // wall time. Where moto is not installed these tests are skipped with the
 // reason; in CI (CI=true) that is a failure.
 import { mkdtemp, readFile } from 'node:fs/promises';
@@ -48,6 +49,23 @@ const summaryLine = (r: Results, seconds: number) =>
   `moto ${MOTO_PIN}: ${r.summary.pass} pass, ${r.summary.fail} fail, ${r.summary.expectedFail} expected-fail, ${r.summary.inconclusive} inconclusive, ${r.summary.skip} skip; ` +
   `${r.rootCauses?.length ?? 0} root causes; ${r.coverage?.judged}/${r.coverage?.selected} rules judged; ${seconds.toFixed(1)} s`;
 
+/** What every run against moto must show: fixtures made, destination rules judged on real ARNs, each failure under a root cause. */
+function expectMadeFixturesAndCauses(results: Results, stderr: string): void {
+  expect(stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
+  // No rule is inconclusive because a fixture could not be made.
+  const noFixture = results.rules.filter((x) => x.verdict === 'inconclusive' && /fixture|set-up/.test(x.reason ?? ''));
+  expect(noFixture.map((x) => `${x.id}: ${x.reason}`)).toEqual([]);
+  expect(results.setupProblems?.filter((p) => p.blocking) ?? []).toEqual([]);
+  // The destination rules judge real resources: a verdict, never skip or inconclusive.
+  for (const id of DESTINATION_RULES) expect(['pass', 'fail', 'expected-fail'], id).toContain(results.rules.find((x) => x.id === id)?.verdict);
+  // Each failure has a root cause, and each cause lists its rules.
+  const causes = new Map((results.rootCauses ?? []).map((c) => [c.key, c.rules]));
+  for (const x of results.rules.filter((x) => x.verdict === 'fail' || x.verdict === 'expected-fail')) {
+    expect(x.rootCause, x.id).toBeDefined();
+    expect(causes.get(x.rootCause!), x.id).toContain(x.id);
+  }
+}
+
 describe.skipIf(missing !== undefined)(`against moto ${MOTO_PIN} (a real emulator)${missing ? ` — SKIPPED: ${missing}` : ''}`, () => {
   let moto: Moto;
   beforeAll(async () => {
@@ -55,27 +73,33 @@ describe.skipIf(missing !== undefined)(`against moto ${MOTO_PIN} (a real emulato
   }, 60_000);
   afterAll(() => moto?.stop());
 
-  test('with no flag but --target: fixtures and real destinations are made, only the known divergences fail (exit 0), nothing is left', async () => {
+  test('with no flag but --target: fixtures and real destinations are made, every failure has its root cause, nothing is left', async () => {
+    // Literally no other flag: the report goes to the default reports/latest, here under a scratch directory.
+    const cwd = await mkdtemp(join(tmpdir(), 'lc-moto-'));
+    const started = Date.now();
+    const r = await runCli(['run', '--target', moto.url], { cwd });
+    const seconds = (Date.now() - started) / 1000;
+    const results = JSON.parse(await readFile(join(cwd, 'reports', 'latest', 'results.json'), 'utf8')) as Results;
+    console.log(`${summaryLine(results, seconds)}; exit ${r.code}`);
+    expectMadeFixturesAndCauses(results, r.stderr);
+    // moto diverges from AWS in known ways (examples/moto.expect.yaml): failures, each under its root cause, exit 1.
+    expect(results.summary.fail).toBeGreaterThan(0);
+    const console_ = r.stdout + r.stderr;
+    expect((results.rootCauses ?? []).filter((c) => console_.includes(c.title)).length).toBeGreaterThan(0);
+    expect(r.code, r.stderr.slice(-3000)).toBe(1);
+    expect(await leftovers(moto.url)).toEqual([]);
+  }, 600_000);
+
+  test('with the expect file (rules resting on AWS evidence): only the known divergences fail, exit 0, nothing is left', async () => {
+    await moto.reset();
     const started = Date.now();
     // moto's router answers HTML pages to some names (no verdict): the coverage floor is lowered for it, as the expect file says.
     const r = await run('--target', moto.url, '--seed', '1', '--expect', EXPECT, '--evidence', EVIDENCE_BACKED, '--min-coverage', '70');
-    const seconds = (Date.now() - started) / 1000;
-    console.log(summaryLine(r.results, seconds));
-    expect(r.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
-    // No rule is inconclusive because a fixture could not be made.
-    const noFixture = r.results.rules.filter((x) => x.verdict === 'inconclusive' && /fixture|set-up/.test(x.reason ?? ''));
-    expect(noFixture.map((x) => `${x.id}: ${x.reason}`)).toEqual([]);
-    expect(r.results.setupProblems?.filter((p) => p.blocking) ?? []).toEqual([]);
-    // The destination rules judge real resources: a verdict, never skip or inconclusive.
-    for (const id of DESTINATION_RULES) expect(['pass', 'fail', 'expected-fail'], id).toContain(r.results.rules.find((x) => x.id === id)?.verdict);
-    // Each failure has a root cause, and each cause lists its rules.
-    const causes = new Map((r.results.rootCauses ?? []).map((c) => [c.key, c.rules]));
-    for (const x of r.results.rules.filter((x) => x.verdict === 'fail' || x.verdict === 'expected-fail')) {
-      expect(x.rootCause, x.id).toBeDefined();
-      expect(causes.get(x.rootCause!), x.id).toContain(x.id);
-    }
+    console.log(summaryLine(r.results, (Date.now() - started) / 1000));
+    expectMadeFixturesAndCauses(r.results, r.stderr);
     // Every failure is a known, evidenced divergence: nothing new, nothing fixed.
     expect(r.results.rules.filter((x) => x.verdict === 'fail').map((x) => `${x.id}: ${x.evidence[0]?.message}`)).toEqual([]);
+    expect(r.results.summary.expectedFail).toBeGreaterThan(0);
     expect(r.code, r.stderr.slice(-3000)).toBe(0);
     expect(await leftovers(moto.url)).toEqual([]);
   }, 600_000);
