@@ -6,8 +6,9 @@
 // a stale dist/ is never what runs.
 import { existsSync } from 'node:fs';
 
-// The package declares Node >= 22.12 (package.json engines, the README): the
-// SDK's warning about Node 20 would only repeat what npm already said at install.
+// The SDK warns on every start that it will drop Node 20; the README
+// ("Node versions") says which Node versions the package supports and recommends 22,
+// so the warning would only repeat it on every run.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const sources = new URL('../cli/main.ts', import.meta.url);
