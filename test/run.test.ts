@@ -83,6 +83,11 @@ describe('run against deliberately wrong emulators', () => {
     const got = rule(r.results, 'get.returns-current-config');
     expect(got.verdict).toBe('inconclusive');
     expect(got.reason).toMatch(/not an AWS answer .*404 text\/html/);
+    // The page's lines become one: the reason is a cause's title in the console and the reports.
+    expect(got.reason).toContain('<!doctype html> <html> <title>404 Not Found</title> <h1>Not Found</h1> </html>');
+    expect(r.stdout + r.stderr).toMatch(
+      /^ {2}GetFunctionEventInvokeConfig: not an AWS answer \(JSON is due\): 404 text\/html: <!doctype html> <html> .*\(\d+ rules?\)$/m,
+    );
     expect(JSON.stringify(got.evidence[0]!.exchanges)).toContain('404 Not Found');
     expect(r.results.summary.fail).toBe(0);
     expect(rule(r.results, 'put.no-settings.rejected').verdict).toBe('pass');

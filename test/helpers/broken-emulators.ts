@@ -22,7 +22,12 @@ export function putMergesEmulator(): HttpHandler[] {
 export function htmlGetEmulator(): HttpHandler[] {
   const override = http.get(
     EIC,
-    () => new HttpResponse('<html><body><h1>404 Not Found</h1></body></html>', { status: 404, headers: { 'content-type': 'text/html' } }),
+    // On several lines, as Flask and most servers send it.
+    () =>
+      new HttpResponse('<!doctype html>\n<html>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n</html>\n', {
+        status: 404,
+        headers: { 'content-type': 'text/html' },
+      }),
   );
   return [override, ...createEmulator().handlers];
 }
