@@ -9,36 +9,13 @@
 // Where LocalStack is not installed this test is skipped with the reason; in CI
 // (CI=true) that is a failure.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ListFunctionsCommand } from '@aws-sdk/client-lambda';
-import { connectTarget } from '../targets/target.ts';
-import { serviceClients } from '../targets/service-clients.ts';
-import { COMPANIONS, type CompanionKind } from '../fixtures/companions.ts';
 import { LOCALSTACK_PIN, localstackMissing, startLocalStack, type LocalStack } from './helpers/localstack.ts';
+import { DESTINATION_RULES, leftovers } from './helpers/run-leftovers.ts';
 import { run } from './helpers/run.ts';
 
 const missing = localstackMissing();
 // The default reporter does not name skipped tests: say it once, plainly.
 if (missing) console.warn(`test/localstack.test.ts: the test against LocalStack is SKIPPED: ${missing}`);
-const REGION = 'us-east-1';
-const DESTINATION_RULES = ['destination.sqs.accepted', 'destination.sns.accepted', 'destination.eventbridge.accepted', 'destination.s3.on-failure-accepted'];
-
-/** Everything with a run's name (`lc-...`) still on the target: functions, roles and destinations. */
-async function leftovers(url: string): Promise<string[]> {
-  const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
-  const target = connectTarget({ kind: 'url', endpoint: url, region: REGION });
-  const clients = serviceClients({ endpoint: url, region: REGION, credentials, timeoutMs: 10_000 });
-  try {
-    const functions = ((await target.client.send(new ListFunctionsCommand({}))).Functions ?? []).map((f) => `function ${f.FunctionName}`);
-    const others = await Promise.all(
-      (Object.keys(COMPANIONS) as CompanionKind[]).map(async (k) => (await COMPANIONS[k].list(clients)).map((r) => `${k} ${r.name}`)),
-    );
-    return [...functions, ...others.flat()].filter((n) => / lc-/.test(n));
-  } finally {
-    target.close();
-    clients.destroy();
-  }
-}
-
 describe.skipIf(missing !== undefined)(
   `against LocalStack ${LOCALSTACK_PIN} (a real emulator, without Docker)${missing ? ` — SKIPPED: ${missing}` : ''}`,
   () => {

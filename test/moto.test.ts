@@ -11,13 +11,13 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { connectTarget } from '../targets/target.ts';
 import { serviceClients } from '../targets/service-clients.ts';
 import { COMPANIONS, type CompanionKind } from '../fixtures/companions.ts';
 import { Fixtures } from '../fixtures/provision.ts';
 import type { Results } from '../reporting/results.ts';
 import { MOTO_PIN, motoMissing, startMoto, type Moto } from './helpers/moto.ts';
+import { DESTINATION_RULES, leftovers } from './helpers/run-leftovers.ts';
 import { run, runIn } from './helpers/run.ts';
 import { runCli } from './helpers/cli.ts';
 
@@ -26,25 +26,6 @@ const EXPECT = 'examples/moto.expect.yaml';
 /** The rules that rest on AWS evidence: an inferred rule is no ground to call moto divergent. */
 const EVIDENCE_BACKED = 'recorded,analogous,modelled,documented';
 const REGION = 'us-east-1';
-const DESTINATION_RULES = ['destination.sqs.accepted', 'destination.sns.accepted', 'destination.eventbridge.accepted', 'destination.s3.on-failure-accepted'];
-
-/** Everything with a run's name (`lc-...`) still on moto: functions, roles and destinations. */
-async function leftovers(url: string): Promise<string[]> {
-  const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
-  const target = connectTarget({ kind: 'url', endpoint: url, region: REGION });
-  const clients = serviceClients({ endpoint: url, region: REGION, credentials, timeoutMs: 10_000 });
-  try {
-    const functions = ((await target.client.send(new ListFunctionsCommand({}))).Functions ?? []).map((f) => `function ${f.FunctionName}`);
-    const others = await Promise.all(
-      (Object.keys(COMPANIONS) as CompanionKind[]).map(async (k) => (await COMPANIONS[k].list(clients)).map((r) => `${k} ${r.name}`)),
-    );
-    return [...functions, ...others.flat()].filter((n) => / lc-/.test(n));
-  } finally {
-    target.close();
-    clients.destroy();
-  }
-}
-
 const summaryLine = (r: Results, seconds: number) =>
   `moto ${MOTO_PIN}: ${r.summary.pass} pass, ${r.summary.fail} fail, ${r.summary.expectedFail} expected-fail, ${r.summary.inconclusive} inconclusive, ${r.summary.skip} skip; ` +
   `${r.rootCauses?.length ?? 0} root causes; ${r.coverage?.judged}/${r.coverage?.selected} rules judged; ${seconds.toFixed(1)} s`;
