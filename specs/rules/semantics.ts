@@ -195,7 +195,7 @@ export const semanticsRules = defineRules([
         doc('boto3-update', "'LastModified': 1573687896.493,", 'an example with milliseconds'),
         model('FunctionEventInvokeConfig', { member: 'LastModified' }),
       ],
-      note: "LastModified is normalised away in the recordings: its precision is not recorded (the docs say Unix seconds, an example shows milliseconds). So the changed Put's LastModified must not be earlier, and must be later only once more than a second has passed (a further change after 1.1 s when it did not move at once).",
+      note: "LastModified is normalised away in the recordings: its precision is not recorded (the docs say Unix seconds, an example shows milliseconds). So the changed Put's LastModified must not be earlier, and must be later only once more than a second has passed (when it did not move at once: a further change a few milliseconds on, and if that did not move it either, one after 1.1 s).",
     },
   },
   {
@@ -206,7 +206,7 @@ export const semanticsRules = defineRules([
     evidence: {
       class: 'documented',
       refs: [LAST_MODIFIED_DOC, model('FunctionEventInvokeConfig', { member: 'LastModified' })],
-      note: 'Not recorded (LastModified is normalised away). As for Put: never earlier, and later once more than a second has passed (a further Update after 1.1 s when it did not move at once).',
+      note: 'Not recorded (LastModified is normalised away). As for Put: never earlier, and later once more than a second has passed (when it did not move at once: a further Update a few milliseconds on, then one after 1.1 s).',
     },
   },
   {
