@@ -4,7 +4,6 @@
 import { writeReports } from '../reporting/writers.ts';
 import { coverageLine, runProblems, type Results } from '../reporting/results.ts';
 import { progressOutput } from '../reporting/collector.ts';
-import { InputFileError, TargetError } from '../run/errors.ts';
 import { parseRunOptions, RUN_COMMAND } from '../run/options.ts';
 import { helpText } from '../run/flags.ts';
 
@@ -20,20 +19,11 @@ export async function runCommand(args: string[]): Promise<number> {
   log(
     `lambda-conformance run: target ${where}${from}, region ${opts.target.region}, seed ${opts.seed}, tier ${opts.tier}${opts.rules ? `, rules ${opts.rules}` : ''}`,
   );
-  let outcome: { results: Results; exitCode: number };
-  try {
-    // Replaying a recording needs the recording code in this process; a run does not.
-    outcome = opts.replay
-      ? await (await import('../run/replay.ts')).runReplay({ ...opts, replay: opts.replay }, log)
-      : await (await import('../run/engine.ts')).runConformance(opts, log, progressOutput());
-  } catch (e) {
-    if (e instanceof TargetError || e instanceof InputFileError) {
-      console.error(`lambda-conformance run: ${e.message}`);
-      return 2;
-    }
-    throw e;
-  }
-  const { results, exitCode } = outcome;
+  // Replaying a recording needs the recording code in this process; a run does not.
+  // A TargetError or InputFileError is cli/main.ts's to print (exit 2).
+  const { results, exitCode } = opts.replay
+    ? await (await import('../run/replay.ts')).runReplay({ ...opts, replay: opts.replay }, log)
+    : await (await import('../run/engine.ts')).runConformance(opts, log, progressOutput());
   const written = await writeReports(opts.reportDir, results);
   if (results.aborted) log(`nothing could be judged: ${results.aborted}`);
   logNoVerdicts(results, log);

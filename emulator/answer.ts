@@ -38,7 +38,7 @@ export async function responseAnswer(res: Response): Promise<Answer> {
   return { status: res.status, headers, body: new Uint8Array(await res.arrayBuffer()) };
 }
 
-export const encoder = new TextEncoder();
+const encoder = new TextEncoder();
 export const decoder = new TextDecoder(); // UTF-8, replacement, BOM stripped: what Body.text() does
 const NEEDS_ROUND_TRIP = /^\uFEFF|[\uD800-\uDFFF]/;
 

@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_NUM_RUNS } from '../suites/harness/run-config.ts';
-import { globToRegExp } from '../specs/rule-selection.ts';
+import { ruleSelector } from '../specs/rule-selection.ts';
 import { mutants } from './index.ts';
 import { consoleTable, markdown, summaryLine } from './report.ts';
 import { report as reportOf, runControl, runHere, type MutationOptions } from './run-mutants.ts';
@@ -24,12 +24,12 @@ const USAGE = `usage: npx tsx mutants/cli.ts [--report-dir DIR] [--seed N] [--nu
   --report-dir DIR  where mutants.json, mutants.md and runs/ go (default reports/latest)
   --seed N          seed of every run (default 1: the same generated requests, a reproducible score)
   --num-runs N      property runs per property rule (default ${DEFAULT_NUM_RUNS})
-  --mutants GLOB    mutant ids to run, comma-separated globs (default all)
+  --mutants GLOB    mutant ids to run, comma-separated globs, !glob to leave out (default all)
   --killers-only    run each mutant with --rules limited to its catalogue killers (fast)
   --no-control      skip the control run
   --jobs N          processes to split the catalogue over (default: one per core, at most 4)`;
 
-function options(argv: string[]): MutationOptions & { control: boolean; only?: RegExp; jobs: number } {
+function options(argv: string[]): MutationOptions & { control: boolean; only?: (id: string) => boolean; jobs: number } {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -55,7 +55,7 @@ function options(argv: string[]): MutationOptions & { control: boolean; only?: R
     killersOnly: values['killers-only'] ?? false,
     control: !values['no-control'],
     jobs: whole('--jobs', values.jobs, Math.min(4, availableParallelism()), 1),
-    ...(values.mutants ? { only: globToRegExp(values.mutants) } : {}),
+    ...(values.mutants ? { only: ruleSelector(values.mutants) } : {}),
   };
 }
 
@@ -67,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`mutants: ${(e as Error).message}\n${USAGE}`);
     return 2;
   }
-  const selected = mutants.filter((m) => !o.only || o.only.test(m.id));
+  const selected = mutants.filter((m) => !o.only || o.only(m.id));
   if (!selected.length) {
     console.error(`mutants: --mutants selects no mutant\n${USAGE}`);
     return 2;

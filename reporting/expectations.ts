@@ -4,7 +4,7 @@
 // silently outlives the divergences it excuses.
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
-import { globToRegExp } from '../specs/rule-selection.ts';
+import { globToRegExp, ruleSelector } from '../specs/rule-selection.ts';
 import type { Expectation, ExpectationOutcome, ExpectationStatus, Results, RuleResult } from './results-types.ts';
 
 export type { Expectation, ExpectationOutcome, ExpectationStatus };
@@ -22,8 +22,8 @@ function checkEntry(e: unknown, i: number, file: string, ruleIds: readonly strin
   if (!/^\d{4}-\d{2}-\d{2}$/.test(expires) || Number.isNaN(Date.parse(expires)))
     throw new ExpectationFileError(`${where}: "expires" must be a date YYYY-MM-DD, got '${expires}'`);
   const rule = x.rule as string;
-  if (!ruleIds.some((id) => globToRegExp(rule).test(id)))
-    throw new ExpectationFileError(`${where}: "${rule}" matches no rule of the catalogue (see lambda-conformance rules)`);
+  const selects = ruleSelector(rule);
+  if (!ruleIds.some(selects)) throw new ExpectationFileError(`${where}: "${rule}" matches no rule of the catalogue (see lambda-conformance rules)`);
   return {
     rule,
     reason: x.reason as string,
@@ -58,7 +58,8 @@ const appliesTo = (e: Expectation, target: Results['target']) =>
 export function applyExpectations(results: Results, entries: readonly Expectation[]): ExpectationOutcome[] {
   const today = results.startedAt.slice(0, 10);
   return entries.map((e) => {
-    const matching: RuleResult[] = results.rules.filter((r) => globToRegExp(e.rule).test(r.id));
+    const selects = ruleSelector(e.rule);
+    const matching: RuleResult[] = results.rules.filter((r) => selects(r.id));
     const rules = matching.map((r) => r.id);
     if (!appliesTo(e, results.target)) return { ...e, status: 'not-for-this-target', rules };
     if (e.expires < today) return { ...e, status: 'expired', rules };

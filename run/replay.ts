@@ -2,7 +2,7 @@
 // suites (run/prepare.ts: role, canary, clean-up), the recordings replayed,
 // and the same results (and reports) come out.
 import { runPrefix } from '../fixtures/run-prefix.ts';
-import { exitCodeOf, rootCausesOf, summarise, type Results } from '../reporting/results.ts';
+import { exitCodeOf, rootCausesOf, type Results } from '../reporting/results.ts';
 import { groupSetupProblems } from '../reporting/setup-problems.ts';
 import { loadRecording, RecordingError } from '../recording/transcript.ts';
 import { replayRecordings } from '../recording/replay-recordings.ts';
@@ -49,7 +49,6 @@ export async function runReplay(opts: RunOptions & { replay: string[] }, log: (l
   }
   const results = { ...resultsOf(target, opts.seed, startedAt, rules), leaks };
   results.setupProblems = groupSetupProblems(prepared.problems, rules);
-  results.summary = summarise(rules);
   results.rootCauses = rootCausesOf(rules);
   return { results, exitCode: exitCodeOf(results) };
 }

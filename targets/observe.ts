@@ -18,8 +18,6 @@ import { jsonObjectOf } from './answer-kind.ts';
 
 export { jsonObjectOf };
 
-export { AnswerTooLarge, MAX_ANSWER_BYTES, readCapped } from './capped-read.ts';
-
 export const COMMANDS = {
   PutFunctionEventInvokeConfig: sdk.PutFunctionEventInvokeConfigCommand,
   UpdateFunctionEventInvokeConfig: sdk.UpdateFunctionEventInvokeConfigCommand,

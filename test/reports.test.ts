@@ -113,6 +113,17 @@ describe('--expect known divergences', () => {
     expect(r.results.expectations?.[0]?.status).toBe('matched');
   });
 
+  test('an entry leaves out the rules its `!glob` names, as --rules does', async () => {
+    const url = await serve(putMergesEmulator());
+    const file = join(await tmp(), 'expect.json');
+    await writeFile(file, JSON.stringify([entry({ rule: 'put.overwrite.*,!put.overwrite.removes-omitted-settings' })]));
+    const r = await run('--seed', '2', '--target', url, '--rules', 'put.overwrite.*', '--expect', file);
+    expect(ruleIn(r.results, 'put.overwrite.removes-omitted-settings').verdict).toBe('fail');
+    expect(ruleIn(r.results, 'put.overwrite.removes-omitted-destinations').verdict).toBe('expected-fail');
+    expect(r.results.expectations?.[0]?.rules).not.toContain('put.overwrite.removes-omitted-settings');
+    expect(r.code).toBe(1);
+  });
+
   test('an entry whose rule now passes fails the run: fixed, remove the entry', async () => {
     const file = join(await tmp(), 'expect.json');
     await writeFile(file, JSON.stringify([entry({ rule: 'put.overwrite.removes-omitted-settings' })]));

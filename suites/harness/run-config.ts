@@ -2,7 +2,7 @@
 // through one environment variable, with defaults that make `vitest` on the
 // suites alone run against the embedded target.
 import { TIERS, type EvidenceClass, type Rule, type Tier } from '../../specs/rules/index.ts';
-import { globToRegExp, ruleSelector } from '../../specs/rule-selection.ts';
+import { ruleSelector } from '../../specs/rule-selection.ts';
 import type { TargetConfig } from '../../targets/target.ts';
 import type { RunEnvironment } from '../../fixtures/environment.ts';
 
@@ -55,13 +55,19 @@ export function loadRunConfig(): RunConfig {
   return { target: { kind: 'embedded', region: 'us-east-1' }, seed: 42, numRuns: DEFAULT_NUM_RUNS, tier: 'strict', prefix: `lc-dev${process.pid}-` };
 }
 
-export { globToRegExp };
+/** The --rules selector, compiled once per value: filteredOut is asked for every rule of the catalogue. */
+const selectors = new Map<string, (id: string) => boolean>();
+function selectorOf(globs: string): (id: string) => boolean {
+  let s = selectors.get(globs);
+  if (!s) selectors.set(globs, (s = ruleSelector(globs)));
+  return s;
+}
 
 /** Why a rule is filtered out of this run, or undefined when it is selected. */
 export function filteredOut(rule: Rule, cfg: Pick<RunConfig, 'tier' | 'rules' | 'evidence'>): string | undefined {
   if (cfg.evidence?.length && !cfg.evidence.includes(rule.evidence.class))
     return `evidence class ${rule.evidence.class} not selected by --evidence ${cfg.evidence.join(',')}`;
   if (TIERS.indexOf(rule.tier) > TIERS.indexOf(cfg.tier)) return `tier ${rule.tier} is above the selected tier ${cfg.tier}`;
-  if (cfg.rules && !ruleSelector(cfg.rules)(rule.id)) return `not selected by --rules ${cfg.rules}`;
+  if (cfg.rules && !selectorOf(cfg.rules)(rule.id)) return `not selected by --rules ${cfg.rules}`;
   return undefined;
 }
