@@ -8,7 +8,7 @@ import { recordTranscript } from '../recording/record.ts';
 import { fixedScenarios, generatedScenarios } from '../recording/record-scenarios.ts';
 import { saveRecording } from '../recording/transcript.ts';
 import { TargetError } from '../run/errors.ts';
-import { parseTargetFlag } from '../run/options.ts';
+import { allowedAccounts, parseTargetFlag } from '../run/options.ts';
 import { helpText, parseFlags, type CommandSpec } from '../run/flags.ts';
 import { prepareTarget } from '../run/prepare.ts';
 import { versions } from '../run/results-header.ts';
@@ -48,11 +48,8 @@ export async function recordCommand(args: string[]): Promise<number> {
   const sequences = Number(values.sequences ?? 5);
   if (!Number.isInteger(sequences) || sequences < 0 || sequences > 100) throw new UsageError(`--sequences must be 0..100, got '${values.sequences}'`);
   const region = values.region ?? 'us-east-1';
+  const allowAccounts = allowedAccounts(values['allow-account']);
   const cfg = parseTargetFlag(values.target ?? 'embedded', region, values['role-arn']);
-  const allowAccounts = (values['allow-account'] ?? [])
-    .flatMap((a) => a.split(','))
-    .map((a) => a.trim())
-    .filter(Boolean);
   const prefix = runPrefix();
   const prepared = await prepareTarget(cfg, { prefix, allowAccounts, log: (l) => console.error(l) });
   try {

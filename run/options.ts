@@ -281,17 +281,23 @@ function chooseTarget(parsed: Parsed): { value: string; source: TargetSource } {
   return { value: 'embedded', source: 'default' };
 }
 
+/** The accounts of --allow-account (repeatable, comma-separated), each a 12-digit id: run and record read them alike. */
+export function allowedAccounts(values: readonly string[] | undefined): string[] {
+  const allow = (values ?? [])
+    .flatMap((a) => a.split(','))
+    .map((a) => a.trim())
+    .filter(Boolean);
+  for (const a of allow) if (!/^\d{12}$/.test(a)) throw new UsageError(`--allow-account takes 12-digit account ids, got '${a}'`);
+  return allow;
+}
+
 export function parseRunOptions(args: string[]): RunOptions {
   const parsed = parseFlags(RUN_COMMAND, args);
   const values = parsed.values as Record<string, string | undefined> & { 'allow-account'?: string[]; replay?: string[]; json?: boolean };
   const region = values.region ?? 'us-east-1';
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new UsageError(`--region must look like us-east-1, got '${region}'`);
   const roleArn = values['role-arn'];
-  const allow = (values['allow-account'] ?? [])
-    .flatMap((a) => a.split(','))
-    .map((a) => a.trim())
-    .filter(Boolean);
-  for (const a of allow) if (!/^\d{12}$/.test(a)) throw new UsageError(`--allow-account takes 12-digit account ids, got '${a}'`);
+  const allow = allowedAccounts(values['allow-account']);
   const chosen = chooseTarget(parsed);
   const target = parseTargetFlag(chosen.value, region, roleArn, chosen.source);
   const d = defaultsFor(target.kind);

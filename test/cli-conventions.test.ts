@@ -33,6 +33,12 @@ describe('help and version', () => {
     expect(r.stdout).toContain('--help');
   });
 
+  test.each(['run', 'record'])('`%s --allow-account 123` is a usage error (12-digit ids), exit 2, before anything is touched', async (command) => {
+    const r = await runCli([command, '--target', 'aws', '--allow-account', '123', ...(command === 'record' ? ['--out', 'unused'] : [])]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`lambda-conformance ${command}: --allow-account takes 12-digit account ids, got '123'`);
+  });
+
   test('`--version` prints the package version; the top-level help lists commands, environment variables and exit codes', async () => {
     const v = await runCli(['--version']);
     expect(v.code).toBe(0);
