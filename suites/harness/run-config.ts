@@ -58,9 +58,11 @@ export function loadRunConfig(): RunConfig {
 /** The --rules selector, compiled once per value: filteredOut is asked for every rule of the catalogue. */
 const selectors = new Map<string, (id: string) => boolean>();
 function selectorOf(globs: string): (id: string) => boolean {
-  let s = selectors.get(globs);
-  if (!s) selectors.set(globs, (s = ruleSelector(globs)));
-  return s;
+  const known = selectors.get(globs);
+  if (known) return known;
+  const made = ruleSelector(globs);
+  selectors.set(globs, made);
+  return made;
 }
 
 /** Why a rule is filtered out of this run, or undefined when it is selected. */
