@@ -2,7 +2,7 @@
 // written to the report dir, exit code by the CLI contract. Parsing and
 // printing only: the work is the run engine's (run/).
 import { writeReports } from '../reporting/writers.ts';
-import { coverageLine, runProblems, type Results } from '../reporting/results.ts';
+import { coverageLine, failingCauses, runProblems, type Results } from '../reporting/results.ts';
 import { progressOutput } from '../reporting/collector.ts';
 import { parseRunOptions, RUN_COMMAND } from '../run/options.ts';
 import { helpText } from '../run/flags.ts';
@@ -84,14 +84,12 @@ function logNoVerdicts(results: Results, log: (line: string) => void): void {
 
 /** The failures by root cause, most rules first: what to fix, not 133 lines of symptoms. */
 function logRootCauses(results: Results, log: (line: string) => void): void {
-  const causes = results.rootCauses ?? [];
   const failing = results.rules.filter((r) => r.verdict === 'fail').length;
   if (!failing) return;
+  const causes = failingCauses(results);
   log(`${causes.length} root cause${causes.length === 1 ? '' : 's'} behind ${failing} failing rule${failing === 1 ? '' : 's'}:`);
-  for (const c of causes) {
-    const ids = c.rules.filter((id) => results.rules.find((r) => r.id === id)?.verdict === 'fail');
-    if (!ids.length) continue;
-    log(`  ${String(ids.length).padStart(3)}  ${c.title}`);
+  for (const { title, rules: ids } of causes) {
+    log(`  ${String(ids.length).padStart(3)}  ${title}`);
     log(`       ${ids.slice(0, 4).join(', ')}${ids.length > 4 ? ` (+${ids.length - 4} more)` : ''}`);
   }
 }

@@ -16,6 +16,19 @@ export function rootCausesOf(rules: readonly RuleResult[]): RootCauseGroup[] {
   return [...byKey].map(([key, ids]) => ({ key, title: key, rules: ids })).sort((a, b) => b.rules.length - a.rules.length || a.key.localeCompare(b.key));
 }
 
+/**
+ * The root causes of the rules that fail (expected failures left out), each
+ * with only its failing rules, most first: what the console, summary.md and
+ * report.html lead with, so that all three count the same causes.
+ */
+export function failingCauses(r: Pick<Results, 'rules' | 'rootCauses'>): RootCauseGroup[] {
+  const failing = new Set(r.rules.filter((x) => x.verdict === 'fail').map((x) => x.id));
+  return (r.rootCauses ?? [])
+    .map((c) => ({ ...c, rules: c.rules.filter((id) => failing.has(id)) }))
+    .filter((c) => c.rules.length > 0)
+    .sort((a, b) => b.rules.length - a.rules.length || a.key.localeCompare(b.key));
+}
+
 const judgedVerdicts: ReadonlySet<Verdict> = new Set(['pass', 'fail', 'expected-fail']);
 
 /** Sets results.coverage: of the selected rules, how many got a verdict. */

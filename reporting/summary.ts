@@ -1,7 +1,7 @@
 // summary.md: the short table a CI job summary shows (GitHub's
 // $GITHUB_STEP_SUMMARY and the like), with the failures listed by id.
 import type { Results } from './results.ts';
-import { runProblems } from './results.ts';
+import { failingCauses, runProblems } from './results.ts';
 import { headline } from './headline.ts';
 import { conformanceFraction, coverageFraction, formatPercent, overallScore, SCORE_FOOTNOTE, tierScores } from './scores.ts';
 import type { ReportWriter } from './report-writer.ts';
@@ -27,8 +27,8 @@ function noVerdicts(r: Results): string[] {
 
 /** The failures by root cause, most rules first, each with the rules it fails. */
 function rootCauses(r: Results, failing: number): string[] {
-  const causes = (r.rootCauses ?? []).filter((c) => c.rules.some((id) => r.rules.find((x) => x.id === id)?.verdict === 'fail'));
   if (!failing) return [];
+  const causes = failingCauses(r);
   return [
     '',
     `### ${causes.length} root cause${causes.length === 1 ? '' : 's'} behind ${failing} failing rule${failing === 1 ? '' : 's'}`,

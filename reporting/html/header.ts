@@ -1,5 +1,5 @@
 // The top of report.html: what was run against what, when, and the score per tier.
-import type { Results } from '../results.ts';
+import { failingCauses, type Results } from '../results.ts';
 import { conformanceFraction, coverageFraction, formatPercent, overallScore, SCORE_FOOTNOTE, tierScores, type Score } from '../scores.ts';
 import { esc } from './escape.ts';
 import { headline } from '../headline.ts';
@@ -118,7 +118,7 @@ export function renderVerdict(r: Results): string {
 /** The failures by root cause, most rules first, each expandable to its rules (linked to their evidence). */
 export function renderRootCauses(r: Results, anchors: ReadonlyMap<string, string>): string {
   const failing = r.rules.filter((x) => x.verdict === 'fail').length;
-  const causes = (r.rootCauses ?? []).filter((c) => c.rules.length > 0);
+  const causes = failingCauses(r);
   if (!failing || !causes.length) return '';
   const link = (id: string) => (anchors.has(id) ? `<a href="#${esc(anchors.get(id)!)}"><code>${esc(id)}</code></a>` : `<code>${esc(id)}</code>`);
   return [
