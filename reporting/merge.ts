@@ -1,12 +1,13 @@
 // Combines the results of shards (`run --shard i/n`) into the results of one
 // run: every rule's verdict comes from the shard that ran it. Shards must come
 // from the same target, seed and catalogue, and together cover every rule.
+import { isAnotherShard } from '../suites/harness/run-config.ts';
 import { exitCodeOf, summarise, type Results, type RuleResult } from './results.ts';
 import type { Traffic } from './results-types.ts';
 
 export class MergeError extends Error {}
 
-const ranIn = (r: RuleResult) => !(r.verdict === 'skip' && r.reason?.startsWith('in another shard'));
+const ranIn = (r: RuleResult) => !(r.verdict === 'skip' && isAnotherShard(r.reason));
 
 /** The shards' traffic added up, suite by suite. */
 function mergeTraffic(traffics: readonly Traffic[]): Traffic {

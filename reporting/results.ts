@@ -2,6 +2,7 @@
 // One entry per rule of the catalogue, always: a rule no suite reached still
 // gets a verdict (skip, with the reason), so coverage is never silently lost.
 import type { Rule } from '../specs/rules/index.ts';
+import { isFilterReason } from '../suites/harness/run-config.ts';
 import type { Coverage, ReportedRule, Results, RootCauseGroup, RuleResult, Verdict } from './results-types.ts';
 
 export type * from './results-types.ts';
@@ -38,13 +39,10 @@ export function withCoverage(results: Results, minimum: number, isSelected: (r: 
   return results;
 }
 
-/** Reasons of rules that were not selected: filters, not problems. */
-export const FILTERED_REASON = /^(tier \S+ is above|not selected by --rules|evidence class \S+ not selected|in another shard)/;
-
 /** The run's coverage, or (results merged from shards, older results) one derived from the rules. */
 export function coverageOf(results: Pick<Results, 'rules' | 'coverage'>): Coverage {
   if (results.coverage) return results.coverage;
-  const selected = results.rules.filter((r) => !(r.verdict === 'skip' && r.reason && FILTERED_REASON.test(r.reason)));
+  const selected = results.rules.filter((r) => !(r.verdict === 'skip' && isFilterReason(r.reason)));
   return { selected: selected.length, judged: selected.filter((r) => judgedVerdicts.has(r.verdict)).length, minimum: 0 };
 }
 

@@ -3,7 +3,8 @@
 // the target could not host, grouped, so that 173 rules blocked by one refused
 // CreateFunction read as one cause, at the top of every report.
 import type { SetupProblem } from '../fixtures/environment.ts';
-import { FILTERED_REASON, type RuleResult, type SetupProblemGroup } from './results.ts';
+import { isFilterReason } from '../suites/harness/run-config.ts';
+import type { RuleResult, SetupProblemGroup } from './results.ts';
 
 export type { SetupProblemGroup };
 
@@ -20,7 +21,7 @@ export function groupSetupProblems(problems: readonly SetupProblem[], rules: rea
   const groups: SetupProblemGroup[] = problems.map((p) => ({ cause: p.cause, fix: p.fix, ...(p.blocking ? { blocking: true } : {}), rules: [] }));
   const byKey = new Map<string, SetupProblemGroup>();
   for (const r of rules) {
-    if ((r.verdict !== 'inconclusive' && r.verdict !== 'skip') || !r.reason || FILTERED_REASON.test(r.reason)) continue;
+    if ((r.verdict !== 'inconclusive' && r.verdict !== 'skip') || !r.reason || isFilterReason(r.reason)) continue;
     // A reason that quotes a problem the set-up found belongs to it.
     const owner = groups.find((g) => r.reason!.includes(g.cause)) ?? byKey.get(reasonKey(r.reason));
     if (owner) {

@@ -16,7 +16,15 @@ import { exitCodeOf, rootCausesOf, ruleResults, summarise, withCoverage, type Re
 import { groupSetupProblems } from '../reporting/setup-problems.ts';
 import type { Expectation } from '../reporting/expectations.ts';
 import { BaselineFileError, compareWithBaseline, loadBaseline } from '../reporting/baseline.ts';
-import { filteredOut, NO_ANSWERS_FILE, POOL_FILE, RUN_CONFIG_ENV, type ResilienceConfig, type RunConfig } from '../suites/harness/run-config.ts';
+import {
+  filteredOut,
+  inAnotherShard,
+  NO_ANSWERS_FILE,
+  POOL_FILE,
+  RUN_CONFIG_ENV,
+  type ResilienceConfig,
+  type RunConfig,
+} from '../suites/harness/run-config.ts';
 import { SUITES_ROOT, suitesTestOptions } from '../suites/vitest-options.ts';
 import type { NoAnswerStreak } from '../targets/resilience.ts';
 import { RunStop } from './stop.ts';
@@ -168,7 +176,7 @@ export async function runConformance(
   const blocking = target?.problems.filter((p) => p.blocking) ?? [];
   const stopped = stop.reason === 'max-duration' ? 'not reached: the run reached --max-duration' : stop.reason ? 'interrupted' : undefined;
   const notRun = aborted ? `not run: ${aborted}` : blocking.length ? undefined : stopped;
-  const unreported = notRun ?? (shard ? `in another shard than ${shard}` : undefined);
+  const unreported = notRun ?? (shard ? inAnotherShard(shard) : undefined);
   const reported = blocking.length ? blockedReports(cfg, blocking) : notRun ? withUnreached(collector.reported, cfg, notRun) : collector.reported;
   const rules = ruleResults(catalogue, reported, unreported);
   const results: Results = {

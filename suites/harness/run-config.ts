@@ -73,3 +73,15 @@ export function filteredOut(rule: Rule, cfg: Pick<RunConfig, 'tier' | 'rules' | 
   if (cfg.rules && !selectorOf(cfg.rules)(rule.id)) return `not selected by --rules ${cfg.rules}`;
   return undefined;
 }
+
+const ANOTHER_SHARD = 'in another shard';
+
+/** Why a rule has no verdict in the results of shard `shard` (`i/n`): another shard runs it. */
+export const inAnotherShard = (shard: string) => `${ANOTHER_SHARD} than ${shard}`;
+
+/** The reason is inAnotherShard's. */
+export const isAnotherShard = (reason: string | undefined) => reason?.startsWith(ANOTHER_SHARD) ?? false;
+
+/** The reason is filteredOut's or inAnotherShard's: the run left the rule out on purpose (a filter, not a problem). */
+const FILTERED = /^(evidence class \S+ not selected by --evidence|tier \S+ is above the selected tier|not selected by --rules)/;
+export const isFilterReason = (reason: string | undefined) => reason !== undefined && (FILTERED.test(reason) || isAnotherShard(reason));
