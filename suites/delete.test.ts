@@ -8,7 +8,18 @@
 import type { FunctionFixture } from '../fixtures/provision.ts';
 import { arnInNoEventInvokeConfig, noEventInvokeConfig } from '../specs/aws-texts.ts';
 import type { Observation } from '../targets/observe.ts';
-import { blockedBy, expectEqual, expectError, expectMembers, expectOk, given, requireErrorStatus, whereIn } from './harness/expect.ts';
+import {
+  expectEqual,
+  expectError,
+  expectMembers,
+  expectOk,
+  expectSuccess,
+  given,
+  precondition,
+  requireErrorStatus,
+  SET_UP_STEP,
+  whereIn,
+} from './harness/expect.ts';
 import { mismatch } from './harness/outcomes.ts';
 import type { RuleContext } from './harness/rule-context.ts';
 import { conformanceSuite } from './harness/suite.ts';
@@ -18,8 +29,7 @@ const s = conformanceSuite('delete');
 
 /** A Delete the rule builds on succeeded (any 2xx), else the rule is blocked by what it answered. */
 function givenDeleted(o: Observation): void {
-  if (o.status !== undefined && o.status >= 200 && o.status < 300 && o.errorCode === undefined) return;
-  throw blockedBy(mismatch(whereIn(o, 'status'), '2xx', o.errorCode ? `${o.status} ${o.errorCode}: ${o.message}` : o.status), 'a set-up step');
+  precondition(() => expectSuccess(o), SET_UP_STEP);
 }
 
 /** A function with configs on $LATEST (retries 0), version 1 (age 120) and an alias of it (retries 1): each qualifier's settings differ. */

@@ -17,8 +17,8 @@
 import type { FunctionFixture } from '../fixtures/provision.ts';
 import { FUNCTION_DOES_NOT_EXIST, QUALIFIER_MISMATCH } from '../specs/aws-texts.ts';
 import type { Observation } from '../targets/observe.ts';
-import { blockedBy, expectEqual, expectError, expectOk, expectThat, given, requireErrorStatus, whereIn } from './harness/expect.ts';
-import { Inconclusive, mismatch, RuleFailure } from './harness/outcomes.ts';
+import { expectEqual, expectError, expectOk, expectThat, given, precondition, requireErrorStatus, whereIn } from './harness/expect.ts';
+import { Inconclusive, mismatch } from './harness/outcomes.ts';
 import type { RuleContext } from './harness/rule-context.ts';
 import { conformanceSuite } from './harness/suite.ts';
 
@@ -117,11 +117,7 @@ async function givenHolding(t: RuleContext, fn: FunctionFixture, writes: Array<[
   const holding: Holding = [...writes, ...empty.map((slot): [Slot, undefined] => [slot, undefined])];
   for (const [slot] of holding) {
     const o = await t.get(addressing(fn, slot));
-    try {
-      expectHolds(o, slot, holding);
-    } catch (e) {
-      throw e instanceof RuleFailure ? blockedBy(e, judgedBy ?? KEPT_BY[slot.label]) : e;
-    }
+    precondition(() => expectHolds(o, slot, holding), judgedBy ?? KEPT_BY[slot.label]);
   }
 }
 

@@ -62,13 +62,16 @@ const queryString = (q: Record<string, string> = {}) => {
   return s ? `?${s}` : '';
 };
 
+/** A raw request's path with its query string (none when the query is empty), as sent. */
+export const pathWithQuery = (r: Pick<WireRequest, 'path' | 'query'>) => `${r.path}${queryString(r.query)}`;
+
 export function inProcessWire(handlers: readonly HttpHandler[], origin = 'http://embedded.lambda-conformance.invalid'): WireClient {
   // Same semantics as getResponse(handlers, new Request(...)); the emulator's own
   // handlers answer without a fetch Request/Response (emulator/dispatch.ts).
   const dispatch = new HandlerDispatch(handlers);
   return {
     async send(req) {
-      const url = `${origin}${req.path}${queryString(req.query)}`;
+      const url = `${origin}${pathWithQuery(req)}`;
       const headers = { 'content-type': 'application/json', ...req.headers };
       const res = await dispatch.answer(
         directRequest(req.method, url, Object.entries(headers), req.body),
@@ -101,7 +104,7 @@ export function signedWire(
         headers,
         body: req.body,
       });
-      const res = await fetch(`${url.origin}${url.pathname.replace(/\/$/, '')}${req.path}${queryString(req.query)}`, {
+      const res = await fetch(`${url.origin}${url.pathname.replace(/\/$/, '')}${pathWithQuery(req)}`, {
         method: req.method,
         headers: Object.fromEntries(Object.entries(signed.headers).filter(([k]) => k !== 'host')),
         body: req.body,

@@ -21,7 +21,7 @@ export function expectStatus(o: Observation, status: number): void {
 }
 
 /** A success answer: body checks on an error answer would only confuse the evidence. */
-function expectSuccess(o: Observation): void {
+export function expectSuccess(o: Observation): void {
   if (o.errorCode !== undefined || o.status === undefined || o.status >= 300) throw mismatch(at(o, 'status'), '2xx', answered(o));
 }
 
@@ -37,16 +37,24 @@ export function blockedBy(failure: RuleFailure, by?: string): Blocked {
   return new Blocked(`${by ? `${by}: ` : ''}${failure.rootCause ?? failure.message}`, failure);
 }
 
+/** `check` as a precondition: what it finds wrong blocks the rule (by `by`) instead of failing it. */
+export function precondition<T>(check: () => T, by?: string): T {
+  try {
+    return check();
+  } catch (e) {
+    throw e instanceof RuleFailure ? blockedBy(e, by) : e;
+  }
+}
+
+/** How set-up steps block a rule: by the step, not by a rule that judges it. */
+export const SET_UP_STEP = 'a set-up step';
+
 /**
  * A set-up step the rule needs (the config it then checks, say) succeeded:
  * its body; otherwise the rule is blocked by what the step answered.
  */
 export function given(o: Observation, status = 200): Record<string, unknown> {
-  try {
-    return expectOk(o, status);
-  } catch (e) {
-    throw e instanceof RuleFailure ? blockedBy(e, 'a set-up step') : e;
-  }
+  return precondition(() => expectOk(o, status), SET_UP_STEP);
 }
 
 /**

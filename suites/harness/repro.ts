@@ -7,7 +7,7 @@
 // AWS reads the caller's profile or environment; emulators get `test`.
 import { handlerZip } from '../../fixtures/zip.ts';
 import type { Target } from '../../targets/target.ts';
-import type { WireRequest } from '../../targets/wire.ts';
+import { pathWithQuery } from '../../targets/wire.ts';
 import type { Step } from './rule-context.ts';
 import type { RunConfig } from './run-config.ts';
 
@@ -46,13 +46,11 @@ function placeOf(target: Target, config: RunConfig): Place {
   return { endpoint: target.endpoint, region: target.region, role, header: [`The emulator at ${target.endpoint}; any credentials (test/test unless set).`] };
 }
 
-const urlOf = (r: WireRequest) => `${r.path}${r.query ? `?${new URLSearchParams(r.query)}` : ''}`;
-
 function cliStep(step: Step, createdFunctions: string[]): string {
   if (step.kind === 'wire') {
     const r = step.request;
     return [
-      `curl -sS -X ${r.method} "$ENDPOINT"${sq(urlOf(r))} --aws-sigv4 "aws:amz:$REGION:lambda" --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"`,
+      `curl -sS -X ${r.method} "$ENDPOINT"${sq(pathWithQuery(r))} --aws-sigv4 "aws:amz:$REGION:lambda" --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"`,
       `  \${AWS_SESSION_TOKEN:+-H "x-amz-security-token: $AWS_SESSION_TOKEN"} -H 'content-type: application/json'`,
       `${r.body !== undefined ? `  --data-binary ${sq(r.body)}` : ''} -w '\\nHTTP %{http_code}\\n'`,
     ]
@@ -137,7 +135,7 @@ function sdkSnippet(steps: Step[], p: Place): string {
       const r = s.request;
       return print(
         i,
-        `${r.method} ${urlOf(r)}`,
+        `${r.method} ${pathWithQuery(r)}`,
         `await raw(${JSON.stringify(r.method)}, ${JSON.stringify(r.path)}, ${JSON.stringify(r.query ?? {})}, ${r.body === undefined ? 'undefined' : JSON.stringify(r.body)})`,
       );
     }

@@ -12,7 +12,7 @@ import { excerpt } from '../../targets/redact.ts';
 import type { ExchangeEvidence } from '../../specs/verdicts.ts';
 import { BudgetExhausted, DIRECT, observeResilient, withRetries, type Pacing, type ResilientObservation } from '../../targets/resilience.ts';
 import type { Target } from '../../targets/target.ts';
-import type { WireRequest, WireResponse } from '../../targets/wire.ts';
+import { pathWithQuery, type WireRequest, type WireResponse } from '../../targets/wire.ts';
 import { Inconclusive, RuleFailure, Unsupported } from './outcomes.ts';
 import type { RunConfig } from './run-config.ts';
 import { EIC_OPERATIONS, httpBinding, type EicOperation } from '../../specs/contract.ts';
@@ -218,7 +218,7 @@ export class RuleContext {
       this.track(op, name, request.query?.Qualifier, res?.status, res ? jsonArn(res.text) : undefined);
     }
     const label = op ?? `${request.method} ${request.path}`;
-    const path = `${request.path}${request.query ? `?${new URLSearchParams(request.query)}` : ''}`;
+    const path = pathWithQuery(request);
     if ('res' in t.value) step.exchange = exchangeOf(label, { method: request.method, path, ...t.value.res }, request.body);
     if (t.gaveUp || 'error' in t.value) throw new Inconclusive(`${request.method} ${request.path}: ${t.gaveUp ?? ('error' in t.value ? t.value.error : '')}`);
     const fault = notAnAwsAnswer(t.value.res.status, t.value.res.headers, t.value.res.text);

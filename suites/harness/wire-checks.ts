@@ -6,8 +6,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { httpBinding, type EicOperation } from '../../specs/contract.ts';
 import { validatorFor } from '../../specs/validators.ts';
-import { encodeLabel, type WireRequest, type WireResponse } from '../../targets/wire.ts';
-import { blockedBy } from './expect.ts';
+import { encodeLabel, pathWithQuery, type WireRequest, type WireResponse } from '../../targets/wire.ts';
+import { precondition, SET_UP_STEP } from './expect.ts';
 import { Blocked, Inconclusive, mismatch, RuleFailure, type Where } from './outcomes.ts';
 import type { RuleContext } from './rule-context.ts';
 
@@ -32,11 +32,6 @@ export interface EicCallOptions {
   rawBody?: string;
 }
 
-const queryText = (q: Record<string, string> | undefined) => {
-  const s = q ? new URLSearchParams(q).toString() : '';
-  return s ? `?${s}` : '';
-};
-
 /** The raw request of an EventInvokeConfig operation, from its HTTP binding in specs/contract.ts. */
 export function eicRequest(op: EicOperation, functionName: string, o: EicCallOptions = {}): WireRequest {
   const { method, uri } = httpBinding(op);
@@ -50,11 +45,19 @@ export function eicRequest(op: EicOperation, functionName: string, o: EicCallOpt
   };
 }
 
-/** Sends an EventInvokeConfig operation raw through the rule's context (recorded for the reproduction). */
-export async function wireCall(t: RuleContext, op: EicOperation, functionName: string, o: EicCallOptions = {}): Promise<Exchange> {
-  const req = eicRequest(op, functionName, o);
-  const label = `${req.method} ${httpBinding(op).uri.replace('{FunctionName}', functionName)}${queryText(req.query)}`;
+/** How an exchange is named in evidence: the method, and the path (as given, unencoded for an operation's) with its query. */
+const labelOf = (req: WireRequest, path = req.path) => `${req.method} ${pathWithQuery({ path, query: req.query })}`;
+const eicLabel = (op: EicOperation, functionName: string, req: WireRequest) => labelOf(req, httpBinding(op).uri.replace('{FunctionName}', functionName));
+
+/** Sends a raw request through the rule's context (recorded for the reproduction). */
+async function send(t: RuleContext, req: WireRequest, label: string, op: string): Promise<Exchange> {
   return { ...(await t.wire(req)), label, op };
+}
+
+/** Sends an EventInvokeConfig operation raw through the rule's context (recorded for the reproduction). */
+export function wireCall(t: RuleContext, op: EicOperation, functionName: string, o: EicCallOptions = {}): Promise<Exchange> {
+  const req = eicRequest(op, functionName, o);
+  return send(t, req, eicLabel(op, functionName, req), op);
 }
 
 /**
@@ -62,8 +65,8 @@ export async function wireCall(t: RuleContext, op: EicOperation, functionName: s
  * (default `METHOD path`): give a stable name when the path holds run-specific
  * parts (a function's ARN), so that the same divergence reads the same.
  */
-export async function rawCall(t: RuleContext, req: WireRequest, op = `${req.method} ${req.path}`): Promise<Exchange> {
-  return { ...(await t.wire(req)), label: `${req.method} ${req.path}${queryText(req.query)}`, op };
+export function rawCall(t: RuleContext, req: WireRequest, op = `${req.method} ${req.path}`): Promise<Exchange> {
+  return send(t, req, labelOf(req), op);
 }
 
 /**
@@ -89,10 +92,10 @@ export interface JudgeFaults {
  * answer, throttling, a repeat after a lost answer) stays inconclusive, and so
  * does a 5xx unless `serverErrors`.
  */
-async function judgingFaults(t: RuleContext, send: () => Promise<Exchange>, label: string, op: string, o: JudgeFaults): Promise<Exchange> {
+async function judgingFaults(t: RuleContext, req: WireRequest, label: string, op: string, o: JudgeFaults): Promise<Exchange> {
   const before = t.steps.length;
   try {
-    return await send();
+    return await send(t, req, label, op);
   } catch (e) {
     const answer = t.steps.length > before ? t.steps.at(-1)?.exchange : undefined;
     if (!isFaultAnswer(e) || answer?.status === undefined) throw e;
@@ -104,14 +107,12 @@ async function judgingFaults(t: RuleContext, send: () => Promise<Exchange>, labe
 /** wireCall, judging fault answers too (see judgingFaults). */
 export function wireCallJudgingFaults(t: RuleContext, op: EicOperation, functionName: string, o: EicCallOptions = {}, j: JudgeFaults = {}): Promise<Exchange> {
   const req = eicRequest(op, functionName, o);
-  const label = `${req.method} ${httpBinding(op).uri.replace('{FunctionName}', functionName)}${queryText(req.query)}`;
-  return judgingFaults(t, () => wireCall(t, op, functionName, o), label, op, j);
+  return judgingFaults(t, req, eicLabel(op, functionName, req), op, j);
 }
 
 /** rawCall, judging fault answers too (see judgingFaults). */
 export function rawCallJudgingFaults(t: RuleContext, req: WireRequest, j: JudgeFaults = {}, op = `${req.method} ${req.path}`): Promise<Exchange> {
-  const label = `${req.method} ${req.path}${queryText(req.query)}`;
-  return judgingFaults(t, () => rawCall(t, req, op), label, op, j);
+  return judgingFaults(t, req, labelOf(req), op, j);
 }
 
 const excerpt = (text: string) => (text.length > 300 ? `${text.slice(0, 300)}...` : text) || '(empty body)';
@@ -150,11 +151,7 @@ export function expectWireOk(x: Exchange, status = 200): Record<string, unknown>
  * its JSON body; otherwise the rule is blocked by what the step answered.
  */
 export function givenWire(x: Exchange, status = 200): Record<string, unknown> {
-  try {
-    return expectWireOk(x, status);
-  } catch (e) {
-    throw e instanceof RuleFailure ? blockedBy(e, 'a set-up step') : e;
-  }
+  return precondition(() => expectWireOk(x, status), SET_UP_STEP);
 }
 
 /**
@@ -163,8 +160,7 @@ export function givenWire(x: Exchange, status = 200): Record<string, unknown> {
  * rule, naming the rule that judges the status.
  */
 export function requireWireError(x: Exchange, status: number | '4xx', judgedBy: string): void {
-  const ok = status === '4xx' ? x.status >= 400 && x.status < 500 : x.status === status;
-  if (!ok) throw blockedBy(mismatch(on(x, 'status'), status === '4xx' ? 'a 4xx status' : status, x.status, excerpt(x.text)), judgedBy);
+  precondition(() => expectErrorStatus(x, status), judgedBy);
 }
 
 /** Content-Type is application/json (parameters such as charset allowed). */
