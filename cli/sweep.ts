@@ -3,8 +3,8 @@
 // topics, event buses and buckets) and prints what it removed.
 import { sweep, sweepCompanions } from '../fixtures/sweep.ts';
 import { parseDuration } from '../run/duration.ts';
-import { serviceClients } from '../targets/service-clients.ts';
-import { connectTarget, credentialsFor } from '../targets/target.ts';
+import { serviceClientsFor } from '../targets/service-clients.ts';
+import { connectTarget } from '../targets/target.ts';
 import { unreachable } from '../targets/probe.ts';
 import { parseTargetFlag } from '../run/options.ts';
 import { helpText, parseFlags, type CommandSpec } from '../run/flags.ts';
@@ -41,12 +41,7 @@ export async function sweepCommand(args: string[]): Promise<number> {
   // Sweeping deletes only what runs created; no role is needed.
   const cfg = parseTargetFlag(values.target, region, values['role-arn'] ?? 'arn:aws:iam::000000000000:role/unused-by-sweep');
   const target = connectTarget(cfg);
-  const clients = serviceClients({
-    ...(cfg.kind === 'url' ? { endpoint: cfg.endpoint } : {}),
-    region,
-    credentials: credentialsFor(cfg),
-    timeoutMs: cfg.kind === 'aws' ? 30_000 : 10_000,
-  });
+  const clients = serviceClientsFor(cfg);
   try {
     const cause = await unreachable(target);
     if (cause) throw new UsageError(`cannot reach the target ${target.endpoint} (${cause})`);

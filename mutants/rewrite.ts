@@ -10,7 +10,6 @@ import { ApiError } from '../emulator/errors.ts';
 import { errorResponse } from '../emulator/respond.ts';
 import type { EmulatorState, StoredConfig } from '../emulator/state.ts';
 import type { RuleId } from '../specs/rules/index.ts';
-import { FUNCTION_DOES_NOT_EXIST } from '../specs/aws-texts.ts';
 
 /** The unmodified emulator a mutant is built from. */
 export type Reference = { handlers: HttpHandler[]; state: EmulatorState };
@@ -163,8 +162,6 @@ export const editError = async (res: Response, edit: (b: Json) => Json, headers?
   reply(res, JSON.stringify(edit((await jsonOf(res)) as Json)), headers);
 /** An error in the reference emulator's own form. */
 export const apiError = (code: string, message: string) => errorResponse(new ApiError(code, message));
-/** AWS's recorded not-found text of Put, Update and List (specs/aws-texts.ts). */
-export const NO_FUNCTION = FUNCTION_DOES_NOT_EXIST;
 
 /** `arn:...:function:<name>:<from>` -> `...:<to>` in an answer (ARNs in bodies and messages). */
 export async function renameQualifier(res: Response, name: string, from: string, to: string): Promise<Response> {

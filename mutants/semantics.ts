@@ -4,10 +4,9 @@
 // No mutant stamps every write (LastModified moved by an identical repeat):
 // AWS is not shown to keep LastModified on a repeat (the recordings normalise
 // it), so that is no bug a rule may catch (issue 14).
-import { arnInNoEventInvokeConfig, NO_SETTINGS } from '../specs/aws-texts.ts';
+import { arnInNoEventInvokeConfig, FUNCTION_DOES_NOT_EXIST, NO_SETTINGS } from '../specs/aws-texts.ts';
 import {
   EIC,
-  NO_FUNCTION,
   apiError,
   around,
   editJson,
@@ -154,7 +153,9 @@ export const semanticsMutants: Mutant[] = [
     mutate: prepend(
       around('get', EIC, async (c, next: Next) => {
         const res = await next(c);
-        return res.status === 404 && !(await functionExists(c, next, targetOf(c).functionName)) ? apiError('ResourceNotFoundException', NO_FUNCTION) : res;
+        return res.status === 404 && !(await functionExists(c, next, targetOf(c).functionName))
+          ? apiError('ResourceNotFoundException', FUNCTION_DOES_NOT_EXIST)
+          : res;
       }),
     ),
   },

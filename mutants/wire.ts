@@ -1,11 +1,10 @@
 // Shape and wire mutants: success bodies (FunctionArn, absent settings, both
 // destination sides, LastModified), error bodies and headers, Delete's answer,
 // content types, malformed input and unknown paths.
-import { noEventInvokeConfig } from '../specs/aws-texts.ts';
+import { anyMessageOf, FUNCTION_DOES_NOT_EXIST, noEventInvokeConfig } from '../specs/aws-texts.ts';
 import {
   EIC,
   EIC_LIST,
-  NO_FUNCTION,
   apiError,
   around,
   aroundWrites,
@@ -34,13 +33,8 @@ const errors = (edit: (res: Response) => Response | Promise<Response>) => {
   return prepend(around('all', EIC, fn), around('get', EIC_LIST, fn));
 };
 const sides = (dc: unknown) => Object.fromEntries(Object.entries((dc ?? {}) as Json).filter(([, v]) => Object.keys(v as Json).length > 0));
-/** Any `noEventInvokeConfig(<arn>)` message (specs/aws-texts.ts), whatever the ARN: the pattern is built from the text itself. */
-const NO_CONFIG = new RegExp(
-  `^${noEventInvokeConfig('\u0000')
-    .split('\u0000')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*')}$`,
-);
+/** Any `noEventInvokeConfig(<arn>)` message (specs/aws-texts.ts), whatever the ARN. */
+const NO_CONFIG = anyMessageOf(noEventInvokeConfig);
 const KNOWN = new Set(['MaximumRetryAttempts', 'MaximumEventAgeInSeconds', 'DestinationConfig']);
 const html = (status: number) =>
   new Response(`<html><head><title>${status}</title></head><body><h1>${status} Not Found</h1></body></html>`, {
@@ -204,6 +198,8 @@ export const wireMutants: Mutant[] = [
     title: 'Missing function answered 400',
     bug: 'A missing function answers 400 InvalidParameterValueException ("The function doesn\'t exist.") instead of 404 ResourceNotFoundException.',
     killers: ['put.missing-function.not-found', 'list.missing-function.not-found', 'not-found.error-code'],
-    mutate: errors(async (res) => ((await errorOf(res)).message === NO_FUNCTION ? apiError('InvalidParameterValueException', NO_FUNCTION) : res)),
+    mutate: errors(async (res) =>
+      (await errorOf(res)).message === FUNCTION_DOES_NOT_EXIST ? apiError('InvalidParameterValueException', FUNCTION_DOES_NOT_EXIST) : res,
+    ),
   },
 ];

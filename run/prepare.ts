@@ -13,8 +13,8 @@ import { sweep } from '../fixtures/sweep.ts';
 import type { Created } from '../fixtures/companions.ts';
 import { probeOperations, unreachable } from '../targets/probe.ts';
 import { AdaptivePace, Budget, type Pacing } from '../targets/resilience.ts';
-import { serviceClients, type ServiceClients } from '../targets/service-clients.ts';
-import { connectTarget, credentialsFor, type Target, type TargetConfig } from '../targets/target.ts';
+import { serviceClientsFor, type ServiceClients } from '../targets/service-clients.ts';
+import { connectTarget, type Target, type TargetConfig } from '../targets/target.ts';
 import { TargetError } from './errors.ts';
 import type { ResilienceOptions } from './options.ts';
 
@@ -77,13 +77,7 @@ function pacingOf(r: ResilienceOptions | undefined): Pacing {
 export async function prepareTarget(cfg: TargetConfig, o: PrepareOptions): Promise<Prepared> {
   const log = o.log ?? (() => {});
   if (cfg.kind === 'embedded') return embedded(cfg);
-  const timeoutMs = cfg.timeoutMs ?? (cfg.kind === 'aws' ? 30_000 : 10_000);
-  const clients = serviceClients({
-    ...(cfg.kind === 'url' ? { endpoint: cfg.endpoint } : {}),
-    region: cfg.region,
-    credentials: credentialsFor(cfg),
-    timeoutMs,
-  });
+  const clients = serviceClientsFor(cfg);
   let target: Target | undefined;
   const created: Created[] = [];
   const close = () => {

@@ -20,6 +20,12 @@ export const FUNCTION_DOES_NOT_EXIST = "The function doesn't exist.";
 /** ResourceNotFoundException of Get and Delete (any missing function, qualifier or config), and of Update without a config. */
 export const noEventInvokeConfig = (qualifiedArn: string): string => `The function ${qualifiedArn} doesn't have an EventInvokeConfig`;
 
+/** A pattern matching any message `template` makes, whatever its argument (for the mutants that recognise AWS's messages). */
+export function anyMessageOf(template: (arg: string) => string): RegExp {
+  const parts = template('\u0000').split('\u0000');
+  return new RegExp(`^${parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+}
+
 /**
  * The ARN a `noEventInvokeConfig` message names, or undefined when the text is
  * not that message: lets a rule tell "names another ARN" (say, unqualified

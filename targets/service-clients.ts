@@ -11,6 +11,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { DeadlineHandler } from './deadline-handler.ts';
+import { credentialsFor, requestTimeoutMs, type TargetConfig } from './target.ts';
 
 export interface ServiceClients {
   sts: STSClient;
@@ -56,4 +57,14 @@ export function serviceClients(t: ServiceTarget): ServiceClients {
       for (const c of Object.values(clients)) c.destroy();
     },
   };
+}
+
+/** The service clients of a URL or AWS target: its endpoint (an emulator's), credentials and request timeout. */
+export function serviceClientsFor(cfg: TargetConfig): ServiceClients {
+  return serviceClients({
+    ...(cfg.kind === 'url' ? { endpoint: cfg.endpoint } : {}),
+    region: cfg.region,
+    credentials: credentialsFor(cfg),
+    timeoutMs: requestTimeoutMs(cfg),
+  });
 }

@@ -40,6 +40,11 @@ function envCredentials(): AwsCredentialIdentity | undefined {
 }
 
 /** The credentials a remote target is called with: the environment's (else any, for emulators); on AWS undefined, the SDK's default chain. */
+/** How long one request to the target may take: --timeout, else 30 s on AWS and 10 s on an emulator. */
+export function requestTimeoutMs(cfg: TargetConfig): number {
+  return cfg.timeoutMs ?? (cfg.kind === 'aws' ? 30_000 : 10_000);
+}
+
 export function credentialsFor(cfg: TargetConfig): AwsCredentialIdentity | undefined {
   return cfg.kind === 'url' ? (envCredentials() ?? EMULATOR_DEFAULT) : undefined;
 }
@@ -64,14 +69,14 @@ export function connectTarget(cfg: TargetConfig): Target {
       endpoint: cfg.endpoint,
       region: cfg.region,
       credentials,
-      requestHandler: new DeadlineHandler(cfg.timeoutMs ?? 10_000),
+      requestHandler: new DeadlineHandler(requestTimeoutMs(cfg)),
     });
     return {
       kind: 'url',
       endpoint: cfg.endpoint,
       region: cfg.region,
       client,
-      wire: signedWire(cfg.endpoint, cfg.region, credentials, cfg.timeoutMs ?? 10_000),
+      wire: signedWire(cfg.endpoint, cfg.region, credentials, requestTimeoutMs(cfg)),
       roleArn: cfg.roleArn ?? 'arn:aws:iam::000000000000:role/lambda-conformance',
       close: () => client.destroy(),
     };
@@ -81,7 +86,7 @@ export function connectTarget(cfg: TargetConfig): Target {
   const client = createLambdaClient({
     region: cfg.region,
     ...(cfg.endpoint ? { endpoint: cfg.endpoint } : {}),
-    requestHandler: new DeadlineHandler(cfg.timeoutMs ?? 30_000),
+    requestHandler: new DeadlineHandler(requestTimeoutMs(cfg)),
   });
   const endpoint = cfg.endpoint ?? `https://lambda.${cfg.region}.amazonaws.com`;
   return {
@@ -89,7 +94,7 @@ export function connectTarget(cfg: TargetConfig): Target {
     endpoint,
     region: cfg.region,
     client,
-    wire: signedWire(endpoint, cfg.region, client.config.credentials, cfg.timeoutMs ?? 30_000),
+    wire: signedWire(endpoint, cfg.region, client.config.credentials, requestTimeoutMs(cfg)),
     roleArn: cfg.roleArn,
     close: () => client.destroy(),
   };
